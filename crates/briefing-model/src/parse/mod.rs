@@ -1,0 +1,209 @@
+//! Parsing: source text in, [`Document`] out, with warnings.
+
+mod finish;
+mod front_matter;
+mod markdown;
+mod plain;
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Warned};
+use crate::document::{Date, Document, Meta};
+
+/// The kinds of source the parser reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// Markdown with optional YAML or TOML front matter.
+    Markdown,
+    /// Plain text with no markup; structure is inferred.
+    Plain,
+    /// The model itself as JSON.
+    Json,
+}
+
+impl SourceKind {
+    /// The kind a file extension implies: `.md`/`.markdown`, `.txt`/`.text`, `.json`.
+    pub fn from_path(path: &Path) -> Option<SourceKind> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(SourceKind::Markdown),
+            "txt" | "text" => Some(SourceKind::Plain),
+            "json" => Some(SourceKind::Json),
+            _ => None,
+        }
+    }
+}
+
+/// What the parser needs besides the text.
+#[derive(Debug, Clone)]
+pub struct ParseOptions {
+    /// The kind of source.
+    pub kind: SourceKind,
+    /// The file the text came from: named in diagnostics, and the title of last resort.
+    pub path: Option<PathBuf>,
+    /// A title given by the user (`--title`); it wins over any inferred title.
+    pub title: Option<String>,
+    /// The date to use when the source has none (from `SOURCE_DATE_EPOCH`).
+    pub default_date: Option<Date>,
+}
+
+impl ParseOptions {
+    /// Options for a source of `kind` with no file.
+    pub fn new(kind: SourceKind) -> Self {
+        ParseOptions {
+            kind,
+            path: None,
+            title: None,
+            default_date: None,
+        }
+    }
+}
+
+/// Why a source could not be parsed: one or more errors, each with its line.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", .diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))]
+pub struct ParseError {
+    /// The errors, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses `text` into a document.
+///
+/// ```
+/// use briefing_model::{parse, ParseOptions, SourceKind};
+/// let src = "---\ntitle: Gas storage\n---\n## Outlook\n\nStorage is *full*.\n";
+/// let doc = parse(src, &ParseOptions::new(SourceKind::Markdown)).unwrap().value;
+/// assert_eq!(doc.meta.title, "Gas storage");
+/// assert_eq!(doc.blocks.len(), 2);
+/// ```
+pub fn parse(text: &str, opts: &ParseOptions) -> Result<Warned<Document>, ParseError> {
+    let in_file = |mut d: Diagnostic| {
+        d = d.in_file(opts.path.clone());
+        d
+    };
+    let fail = |ds: Vec<Diagnostic>| ParseError {
+        diagnostics: ds.into_iter().map(in_file).collect(),
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut warnings = Vec::new();
+    let mut doc = match opts.kind {
+        SourceKind::Markdown => {
+            let fm = front_matter::split(text).map_err(|d| fail(vec![d]))?;
+            let mut meta = Meta {
+                lang: "en".into(),
+                ..Meta::default()
+            };
+            fm.apply(&mut meta, &mut warnings).map_err(fail)?;
+            let body = markdown::parse(&fm.body, &mut warnings).map_err(|d| fail(vec![d]))?;
+            Document {
+                meta,
+                blocks: body.blocks,
+                footnotes: body.footnotes,
+            }
+        }
+        SourceKind::Plain => {
+            let body = plain::parse(text);
+            let mut meta = Meta {
+                lang: "en".into(),
+                ..Meta::default()
+            };
+            if let Some(title) = body.title {
+                warnings.push(Diagnostic::note(
+                    1,
+                    format!("the title {title:?} comes from the first line"),
+                ));
+                meta.title = title;
+            }
+            Document {
+                meta,
+                blocks: body.blocks,
+                footnotes: Vec::new(),
+            }
+        }
+        SourceKind::Json => serde_json::from_str(text).map_err(|e| {
+            let message = e.to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_owned();
+            fail(vec![
+                Diagnostic::error(
+                    e.line() as u32,
+                    format!("not a valid briefing in JSON: {message}"),
+                )
+                .with_hint("`briefing parse FILE --format json` shows the expected shape"),
+            ])
+        })?,
+    };
+    finish::finish(&mut doc, opts, &mut warnings);
+    Ok(Warned {
+        value: doc,
+        warnings: warnings.into_iter().map(in_file).collect(),
+    })
+}
+
+/// Reads and parses a file, choosing the kind from its extension unless `kind` is given.
+pub fn parse_file(path: &Path, kind: Option<SourceKind>) -> Result<Warned<Document>, ParseError> {
+    let fail = |message: String, hint: &str| ParseError {
+        diagnostics: vec![
+            Diagnostic::error(0, message)
+                .with_hint(hint)
+                .in_file(Some(path.to_owned())),
+        ],
+    };
+    let kind = match kind.or_else(|| SourceKind::from_path(path)) {
+        Some(k) => k,
+        None => {
+            return Err(fail(
+                "cannot tell what kind of source this is".into(),
+                "name it .md, .markdown, .txt or .json",
+            ));
+        }
+    };
+    let bytes = std::fs::read(path)
+        .map_err(|e| fail(format!("cannot read the file: {e}"), "check the path"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        fail(
+            format!("the file is not valid UTF-8 (first bad byte at offset {offset})"),
+            "save the file as UTF-8",
+        )
+    })?;
+    let opts = ParseOptions {
+        kind,
+        path: Some(path.to_owned()),
+        title: None,
+        default_date: None,
+    };
+    parse(&text, &opts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_round_trips_every_block_kind() {
+        let src = "---\ntitle: T\ndate: 2025-01-02\n---\n## H\n\nP *e* **s** ~~x~~ `c` [l](https://x.org)[^1]\n\n- [x] a\n  1. b\n\n> q\n\n> [!TIP]\n> t\n\n```\ncode\n```\n\n| a |\n|--:|\n| 1 |\n\n![alt](i.png)\n\n---\n\n[^1]: note\n";
+        let md = parse(src, &ParseOptions::new(SourceKind::Markdown))
+            .unwrap()
+            .value;
+        let json = serde_json::to_string(&md).unwrap();
+        let back = parse(&json, &ParseOptions::new(SourceKind::Json))
+            .unwrap()
+            .value;
+        assert_eq!(back, md);
+    }
+
+    #[test]
+    fn bad_json_names_the_line() {
+        let e = parse(
+            "{\n\"meta\": {\"title\": 3}\n}",
+            &ParseOptions::new(SourceKind::Json),
+        )
+        .unwrap_err();
+        assert_eq!(e.diagnostics[0].line, Some(2));
+        assert!(e.diagnostics[0].message.contains("not a valid briefing"));
+    }
+}
