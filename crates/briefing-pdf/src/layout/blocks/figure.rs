@@ -1,0 +1,145 @@
+//! Figures: an image scaled to the column, or a placeholder box with its alt text.
+
+use std::path::Path;
+
+use briefing_model::{Diagnostic, Inline};
+
+use super::PAD;
+use crate::images;
+use crate::layout::Item;
+use crate::layout::flow::{Ctx, Flow, Unit};
+use crate::layout::lines::{Align, Style};
+
+impl Flow<'_> {
+    /// A figure scaled to the column, or a placeholder box when the image cannot be read.
+    pub(super) fn figure(
+        &mut self,
+        src: &str,
+        alt: &str,
+        caption: &[Inline],
+        ctx: &Ctx,
+        line: u32,
+    ) -> Vec<Unit> {
+        let path = match &self.options.base_dir {
+            Some(dir) if Path::new(src).is_relative() => dir.join(src),
+            _ => Path::new(src).to_path_buf(),
+        };
+        let max_h = (self.theme.page.size.height.0
+            - self.theme.page.margin_top.0
+            - self.theme.page.margin_bottom.0)
+            * 0.6;
+        let mut units = Vec::new();
+        match images::load(&path) {
+            Ok(img) => {
+                let (iw, ih) = (img.width as f32, img.height as f32);
+                let mut w = ctx.width;
+                let mut h = w * ih / iw.max(1.0);
+                if h > max_h {
+                    w *= max_h / h;
+                    h = max_h;
+                }
+                let x = ctx.left + (ctx.width - w) / 2.0;
+                let index = self.images.len();
+                self.images.push(img);
+                units.push(Unit {
+                    height: h,
+                    items: vec![Item::Image {
+                        x,
+                        y: -h,
+                        w,
+                        h,
+                        image: index,
+                    }],
+                    ..Unit::default()
+                });
+            }
+            Err(why) => {
+                self.warnings.push(
+                    Diagnostic::warning(
+                        line,
+                        format!(
+                            "image {src:?} could not be shown ({why}); a placeholder box stands in"
+                        ),
+                    )
+                    .with_hint("check the path; it is relative to the source file"),
+                );
+                let h = 60.0;
+                let (x0, x1) = (ctx.left, ctx.left + ctx.width);
+                let c = self.theme.colors.rule;
+                let mut items = vec![Item::Fill {
+                    x: x0,
+                    y: -h,
+                    w: ctx.width,
+                    h,
+                    color: self.theme.colors.code_background,
+                }];
+                for (a, b, cc, d) in [
+                    (x0, 0.0, x1, 0.0),
+                    (x0, -h, x1, -h),
+                    (x0, 0.0, x0, -h),
+                    (x1, 0.0, x1, -h),
+                ] {
+                    items.push(Item::Line {
+                        x1: a,
+                        y1: b,
+                        x2: cc,
+                        y2: d,
+                        width: 0.8,
+                        color: c,
+                    });
+                }
+                let style = Style {
+                    italic: true,
+                    color: self.theme.colors.muted,
+                    ..ctx.style.clone()
+                };
+                let inner = Ctx {
+                    left: x0 + PAD,
+                    width: ctx.width - 2.0 * PAD,
+                    ..ctx.clone()
+                };
+                let label = if alt.is_empty() {
+                    format!("[image: {src}]")
+                } else {
+                    format!("[image: {alt}]")
+                };
+                let ls = self.text(&[Inline::Text(label)], &style, &inner, Align::Center, line);
+                let text_h: f32 = ls.iter().map(|l| l.height).sum();
+                let mut y = -(h - text_h).max(0.0) / 2.0;
+                for l in ls {
+                    items.extend(l.items.into_iter().map(|i| i.shifted(0.0, -y)));
+                    y -= l.height;
+                }
+                units.push(Unit {
+                    height: h.max(-y),
+                    items,
+                    ..Unit::default()
+                });
+            }
+        }
+        if !caption.is_empty() {
+            units[0].keep_with_next = true;
+            let style = Style {
+                italic: true,
+                size: self.theme.sizes.small.0,
+                color: self.theme.colors.muted,
+                ..ctx.style.clone()
+            };
+            for (i, l) in self
+                .text(caption, &style, ctx, Align::Center, line)
+                .into_iter()
+                .enumerate()
+            {
+                units.push(Unit {
+                    gap: if i == 0 { 4.0 } else { 0.0 },
+                    keep_with_next: true,
+                    ..Unit::line(l)
+                });
+            }
+            if let Some(last) = units.last_mut() {
+                last.keep_with_next = false;
+            }
+        }
+        units
+    }
+}

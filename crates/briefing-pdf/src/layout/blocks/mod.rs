@@ -1,0 +1,299 @@
+//! Blocks: each kind of body block becomes units in the flow.
+
+mod figure;
+mod table;
+
+use briefing_model::{Block, BlockKind, Inline, ListItem, plain_text};
+
+use super::Item;
+use super::flow::{Ctx, Flow, Unit, band, decorate};
+use super::lines::{self, Align, Style};
+use crate::fonts::Family;
+
+/// Indent of list items and block quotes.
+const INDENT: f32 = 18.0;
+/// Inner padding of callouts, code blocks and table cells.
+const PAD: f32 = 6.0;
+
+impl Flow<'_> {
+    /// Lays out blocks in order, with spacing between them.
+    pub(crate) fn blocks(&mut self, blocks: &[Block], ctx: &Ctx) -> Vec<Unit> {
+        let mut out: Vec<Unit> = Vec::new();
+        let mut after = 0.0f32;
+        for (i, b) in blocks.iter().enumerate() {
+            let (before, space_after) = self.spacing(b, ctx);
+            let mut units = self.block(b, ctx);
+            if let Some(first) = units.first_mut() {
+                first.gap += if i == 0 { 0.0 } else { before.max(after) };
+            }
+            after = space_after;
+            out.extend(units);
+        }
+        out
+    }
+
+    /// Space before and after a block.
+    fn spacing(&self, b: &Block, ctx: &Ctx) -> (f32, f32) {
+        let para = self.theme.text.paragraph_spacing.0 * ctx.style.size / self.theme.sizes.body.0;
+        match &b.kind {
+            BlockKind::Heading { level, .. } => {
+                let size = self.theme.sizes.heading(*level).0;
+                (size * if *level <= 2 { 1.1 } else { 0.8 }, size * 0.3)
+            }
+            _ => (para, para),
+        }
+    }
+
+    /// Lays out one block.
+    fn block(&mut self, b: &Block, ctx: &Ctx) -> Vec<Unit> {
+        match &b.kind {
+            BlockKind::Heading { level, content, .. } => self.heading(*level, content, ctx, b.line),
+            BlockKind::Paragraph { content } => self.paragraph(content, ctx, b.line),
+            BlockKind::List { start, items } => self.list(*start, items, ctx),
+            BlockKind::Quote { blocks } => {
+                let inner = Ctx {
+                    left: ctx.left + INDENT * 0.8,
+                    width: ctx.width - INDENT * 0.8,
+                    ..ctx.clone()
+                };
+                let mut units = self.blocks(blocks, &inner);
+                decorate(
+                    &mut units,
+                    band(ctx.left + 2.0, 2.5, self.theme.colors.rule),
+                );
+                units
+            }
+            BlockKind::Callout { kind, blocks } => {
+                let inner = Ctx {
+                    left: ctx.left + PAD * 1.5,
+                    width: ctx.width - PAD * 3.0,
+                    ..ctx.clone()
+                };
+                let label = Style {
+                    bold: true,
+                    ..Style::plain(
+                        Family::Heading,
+                        ctx.style.size * 0.95,
+                        self.theme.colors.accent,
+                    )
+                };
+                let mut units = vec![Unit {
+                    keep_with_next: true,
+                    ..Unit::space(PAD)
+                }];
+                for l in self.text(
+                    &[Inline::Text(kind.label().into())],
+                    &label,
+                    &inner,
+                    Align::Left,
+                    b.line,
+                ) {
+                    units.push(Unit {
+                        keep_with_next: true,
+                        ..Unit::line(l)
+                    });
+                }
+                let mut body = self.blocks(blocks, &inner);
+                if let Some(first) = body.first_mut() {
+                    first.gap = 2.0;
+                }
+                if let Some(last) = body.last_mut() {
+                    last.keep_with_next = true;
+                }
+                units.extend(body);
+                units.push(Unit::space(PAD));
+                decorate(
+                    &mut units,
+                    band(ctx.left, ctx.width, self.theme.colors.callout_background),
+                );
+                decorate(&mut units, band(ctx.left, 2.5, self.theme.colors.accent));
+                units
+            }
+            BlockKind::Code { text, .. } => self.code(text, ctx, b.line),
+            BlockKind::Table {
+                align,
+                header,
+                rows,
+            } => self.table(align, header, rows, ctx, b.line),
+            BlockKind::Figure { src, alt, caption } => self.figure(src, alt, caption, ctx, b.line),
+            BlockKind::Rule => {
+                let y = -6.0;
+                let color = self.theme.colors.rule;
+                let line = Item::Line {
+                    x1: ctx.left,
+                    y1: y,
+                    x2: ctx.left + ctx.width,
+                    y2: y,
+                    width: 0.8,
+                    color,
+                };
+                vec![Unit {
+                    height: 12.0,
+                    items: vec![line],
+                    ..Unit::default()
+                }]
+            }
+        }
+    }
+
+    /// A heading: kept with what follows, bookmarked.
+    fn heading(&mut self, level: u8, content: &[Inline], ctx: &Ctx, line: u32) -> Vec<Unit> {
+        let size = self.theme.sizes.heading(level).0;
+        let style = Style {
+            bold: true,
+            italic: level >= 5,
+            ..Style::plain(Family::Heading, size, self.theme.colors.accent)
+        };
+        let lines = self.text(content, &style, ctx, Align::Left, line);
+        let mut units: Vec<Unit> = lines
+            .into_iter()
+            .map(|l| Unit {
+                keep_with_next: true,
+                ..Unit::line(l)
+            })
+            .collect();
+        if let Some(first) = units.first_mut() {
+            first.bookmark = Some((level.clamp(1, 6), plain_text(content)));
+        }
+        units
+    }
+
+    /// A paragraph, justified if the theme says so, without orphan or widow lines.
+    fn paragraph(&mut self, content: &[Inline], ctx: &Ctx, line: u32) -> Vec<Unit> {
+        let align = if self.theme.text.justify {
+            Align::Justify
+        } else {
+            Align::Left
+        };
+        let lines = self.text(content, &ctx.style, ctx, align, line);
+        let n = lines.len();
+        lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| Unit {
+                keep_with_next: l.hyphenated || (n >= 2 && (i == 0 || i + 2 == n)),
+                ..Unit::line(l)
+            })
+            .collect()
+    }
+
+    /// A list; items hang from their markers.
+    fn list(&mut self, start: Option<u64>, items: &[ListItem], ctx: &Ctx) -> Vec<Unit> {
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let (marker, family) = match (item.task, start) {
+                (Some(true), _) => ("[x]".to_owned(), Family::Code),
+                (Some(false), _) => ("[ ]".to_owned(), Family::Code),
+                (None, Some(n)) => (format!("{}.", n + i as u64), ctx.style.family),
+                (None, None) => (["•", "–", "▪"][ctx.depth % 3].to_owned(), ctx.style.family),
+            };
+            let line = item.blocks.first().map_or(0, |b| b.line);
+            let mut units = self.list_item(
+                &item.blocks,
+                &Ctx {
+                    depth: ctx.depth + 1,
+                    ..ctx.clone()
+                },
+                &marker,
+                family,
+                line,
+            );
+            if let (Some(first), true) = (units.first_mut(), i > 0) {
+                first.gap += self.theme.text.paragraph_spacing.0 * 0.4;
+            }
+            out.extend(units);
+        }
+        out
+    }
+
+    /// One list item or note: its blocks indented, the marker in the indent.
+    pub(crate) fn list_item(
+        &mut self,
+        blocks: &[Block],
+        ctx: &Ctx,
+        marker: &str,
+        family: Family,
+        line: u32,
+    ) -> Vec<Unit> {
+        let marker_style = Style {
+            family,
+            size: if family == Family::Code {
+                ctx.style.size * 0.85
+            } else {
+                ctx.style.size
+            },
+            ..ctx.style.clone()
+        };
+        let marker_w = self
+            .fonts
+            .width(marker_style.face(), marker, marker_style.size);
+        let indent = INDENT.max(marker_w + 6.0);
+        let inner = Ctx {
+            left: ctx.left + indent,
+            width: ctx.width - indent,
+            ..ctx.clone()
+        };
+        let mut units = self.blocks(blocks, &inner);
+        if units.is_empty() {
+            units.push(Unit::space(ctx.style.size * self.theme.text.line_height));
+        }
+        let first = &mut units[0];
+        let base = first.baseline.unwrap_or(ctx.style.size * 1.0);
+        let p = lines::prepare(
+            &[Inline::Text(marker.to_owned())],
+            &marker_style,
+            &self.inline_theme,
+            self.fonts,
+        );
+        self.report_missing(&p.missing, line);
+        let x = ctx.left + indent - marker_w - 5.0;
+        // The marker goes first so that extracted text reads marker, then item.
+        let mut marks = Vec::new();
+        for l in p.lines(self.fonts, x, marker_w + 1.0, Align::Left) {
+            for it in l.items {
+                if let Item::Text(mut t) = it {
+                    t.y = -base;
+                    marks.push(Item::Text(t));
+                }
+            }
+        }
+        let at = first
+            .items
+            .iter()
+            .position(|i| matches!(i, Item::Text(_)))
+            .unwrap_or(first.items.len());
+        first.items.splice(at..at, marks);
+        units
+    }
+
+    /// A code block: mono, tinted, lines kept as written.
+    fn code(&mut self, text: &str, ctx: &Ctx, line: u32) -> Vec<Unit> {
+        let size = self.theme.sizes.code.0 * ctx.style.size / self.theme.sizes.body.0;
+        let style = Style::plain(Family::Code, size, self.theme.colors.text);
+        let lh = self.theme.text.line_height.min(1.35);
+        let (lines, missing) = lines::code_lines(
+            text,
+            &style,
+            lh,
+            self.fonts,
+            ctx.left + PAD,
+            ctx.width - 2.0 * PAD,
+        );
+        self.report_missing(&missing, line);
+        let n = lines.len();
+        let mut units = vec![Unit {
+            keep_with_next: true,
+            ..Unit::space(PAD)
+        }];
+        units.extend(lines.into_iter().enumerate().map(|(i, l)| Unit {
+            keep_with_next: n >= 2 && (i == 0 || i + 2 >= n),
+            ..Unit::line(l)
+        }));
+        units.push(Unit::space(PAD));
+        decorate(
+            &mut units,
+            band(ctx.left, ctx.width, self.theme.colors.code_background),
+        );
+        units
+    }
+}

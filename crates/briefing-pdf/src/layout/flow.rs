@@ -1,0 +1,338 @@
+//! The flow: the document becomes a column of units, each a slice that pagination
+//! may put on a new page, with the rules that keep some of them together.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use briefing_model::{Diagnostic, Document, Inline, Rgb, Theme};
+
+use super::Item;
+use super::lines::{self, Align, InlineTheme, Line, Style};
+use crate::Options;
+use crate::fonts::{Family, FontSet};
+use crate::images::Image;
+
+/// A vertical slice of content that is never split across pages.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Unit {
+    /// Space above, dropped at the top of a page.
+    pub(crate) gap: f32,
+    /// Height of the content.
+    pub(crate) height: f32,
+    /// Items with y relative to the unit's top (down is negative).
+    pub(crate) items: Vec<Item>,
+    /// Items drawn in the gap (backgrounds and bars of enclosing boxes).
+    pub(crate) gap_items: Vec<Item>,
+    /// Pagination may not break between this unit and the next.
+    pub(crate) keep_with_next: bool,
+    /// The first baseline's distance from the top, for list markers.
+    pub(crate) baseline: Option<f32>,
+    /// A heading's level and text, for the outline.
+    pub(crate) bookmark: Option<(u8, String)>,
+    /// Units to repeat above this one when it starts a page (a table's header row).
+    pub(crate) repeat: Option<Rc<Vec<Unit>>>,
+    /// Footnotes referenced in this unit: their text goes at the foot of its page.
+    pub(crate) notes: Vec<u32>,
+}
+
+impl Unit {
+    /// A unit holding one set line.
+    pub(crate) fn line(line: Line) -> Unit {
+        Unit {
+            height: line.height,
+            baseline: Some(line.baseline),
+            items: line.items,
+            notes: line.notes,
+            ..Unit::default()
+        }
+    }
+
+    /// Empty space of `height` (padding inside boxes).
+    pub(crate) fn space(height: f32) -> Unit {
+        Unit {
+            height,
+            ..Unit::default()
+        }
+    }
+}
+
+/// Where blocks are set: the column and the text style they start from.
+#[derive(Debug, Clone)]
+pub(crate) struct Ctx {
+    /// Left edge of the column.
+    pub(crate) left: f32,
+    /// Width of the column.
+    pub(crate) width: f32,
+    /// Base text style.
+    pub(crate) style: Style,
+    /// List nesting depth, for bullet shapes.
+    pub(crate) depth: usize,
+}
+
+/// The state of the flow while blocks are laid out.
+pub(crate) struct Flow<'a> {
+    pub(crate) theme: &'a Theme,
+    pub(crate) fonts: &'a FontSet,
+    pub(crate) options: &'a Options,
+    pub(crate) inline_theme: InlineTheme,
+    pub(crate) units: Vec<Unit>,
+    pub(crate) notes: Notes,
+    pub(crate) images: Vec<Image>,
+    pub(crate) warnings: Vec<Diagnostic>,
+}
+
+impl<'a> Flow<'a> {
+    /// A flow for one document.
+    pub(crate) fn new(theme: &'a Theme, fonts: &'a FontSet, options: &'a Options) -> Flow<'a> {
+        let inline_theme = InlineTheme {
+            link: theme.colors.link,
+            code_ratio: theme.sizes.code.0 / theme.sizes.body.0,
+            code_background: theme.colors.code_background,
+            line_height: theme.text.line_height,
+            hyphenate: None,
+        };
+        Flow {
+            theme,
+            fonts,
+            options,
+            inline_theme,
+            units: Vec::new(),
+            notes: Notes::default(),
+            images: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The column of the page body.
+    pub(crate) fn body_ctx(&self) -> Ctx {
+        Ctx {
+            left: self.theme.page.margin_left.0,
+            width: self.theme.text_width().0,
+            style: Style::plain(
+                Family::Body,
+                self.theme.sizes.body.0,
+                self.theme.colors.text,
+            ),
+            depth: 0,
+        }
+    }
+
+    /// Lays out the whole document: title block, body, notes.
+    pub(crate) fn document(&mut self, doc: &Document) {
+        let ctx = self.body_ctx();
+        self.inline_theme.hyphenate = hyphenation_language(&doc.meta.lang);
+        let mut units = self.title_block(doc, &ctx);
+        units.extend(self.blocks(&doc.blocks, &ctx));
+        self.units = units;
+        self.notes = self.notes(doc, &ctx);
+    }
+
+    /// The units, footnotes, images and warnings.
+    pub(crate) fn finish(self) -> (Vec<Unit>, Notes, Vec<Image>, Vec<Diagnostic>) {
+        (self.units, self.notes, self.images, self.warnings)
+    }
+
+    /// Sets inline text, reporting characters no font has against `line`.
+    pub(crate) fn text(
+        &mut self,
+        inlines: &[Inline],
+        style: &Style,
+        ctx: &Ctx,
+        align: Align,
+        line: u32,
+    ) -> Vec<Line> {
+        let p = lines::prepare(inlines, style, &self.inline_theme, self.fonts);
+        self.report_missing(&p.missing, line);
+        p.lines(self.fonts, ctx.left, ctx.width, align)
+    }
+
+    /// Warns once per character that no theme font can draw.
+    pub(crate) fn report_missing(&mut self, missing: &[char], line: u32) {
+        for ch in missing {
+            self.warnings.push(Diagnostic::warning(
+                line,
+                format!(
+                    "character U+{:04X} ({ch}) is in none of the theme's fonts; the PDF shows a blank box there",
+                    u32::from(*ch)
+                ),
+            ).with_hint("use a theme whose fonts cover this script, or replace the character"));
+        }
+    }
+
+    /// Title, subtitle and byline, then a rule.
+    fn title_block(&mut self, doc: &Document, ctx: &Ctx) -> Vec<Unit> {
+        let t = self.theme;
+        let meta = &doc.meta;
+        let mut units = Vec::new();
+        let title = Style {
+            bold: true,
+            ..Style::plain(Family::Heading, t.sizes.title.0, t.colors.accent)
+        };
+        for l in self.text(
+            &[Inline::Text(meta.title.clone())],
+            &title,
+            ctx,
+            Align::Left,
+            0,
+        ) {
+            units.push(Unit {
+                keep_with_next: true,
+                ..Unit::line(l)
+            });
+        }
+        if let Some(sub) = &meta.subtitle {
+            let style = Style::plain(Family::Heading, t.sizes.subtitle.0, t.colors.muted);
+            for (i, l) in self
+                .text(&[Inline::Text(sub.clone())], &style, ctx, Align::Left, 0)
+                .into_iter()
+                .enumerate()
+            {
+                let gap = if i == 0 {
+                    t.sizes.subtitle.0 * 0.3
+                } else {
+                    0.0
+                };
+                units.push(Unit {
+                    gap,
+                    keep_with_next: true,
+                    ..Unit::line(l)
+                });
+            }
+        }
+        let mut byline = Vec::new();
+        if !meta.authors.is_empty() {
+            byline.push(meta.authors.join(", "));
+        }
+        if let Some(org) = &meta.organization {
+            byline.push(org.clone());
+        }
+        if let Some(date) = meta.date {
+            byline.push(date.long());
+        }
+        if !byline.is_empty() {
+            let style = Style::plain(Family::Heading, t.sizes.small.0 * 1.1, t.colors.muted);
+            let lines = self.text(
+                &[Inline::Text(byline.join("  ·  "))],
+                &style,
+                ctx,
+                Align::Left,
+                0,
+            );
+            for (i, l) in lines.into_iter().enumerate() {
+                units.push(Unit {
+                    gap: if i == 0 { 6.0 } else { 0.0 },
+                    keep_with_next: true,
+                    ..Unit::line(l)
+                });
+            }
+        }
+        let rule = Item::Line {
+            x1: ctx.left,
+            y1: -8.0,
+            x2: ctx.left + ctx.width,
+            y2: -8.0,
+            width: 0.8,
+            color: t.colors.rule,
+        };
+        units.push(Unit {
+            height: 14.0,
+            items: vec![rule],
+            keep_with_next: true,
+            ..Unit::default()
+        });
+        units
+    }
+
+    /// Every footnote set in the small size, and the heading of the end-notes
+    /// section that takes any note pagination could not put at a page foot.
+    fn notes(&mut self, doc: &Document, ctx: &Ctx) -> Notes {
+        let mut notes = Notes::default();
+        if doc.footnotes.is_empty() {
+            return notes;
+        }
+        let t = self.theme;
+        let rule = Item::Line {
+            x1: ctx.left,
+            y1: -4.0,
+            x2: ctx.left + ctx.width * 0.3,
+            y2: -4.0,
+            width: 0.6,
+            color: t.colors.rule,
+        };
+        notes.header.push(Unit {
+            gap: 18.0,
+            height: 8.0,
+            items: vec![rule],
+            keep_with_next: true,
+            ..Unit::default()
+        });
+        let label = Style {
+            bold: true,
+            ..Style::plain(Family::Heading, t.sizes.heading(3).0, t.colors.accent)
+        };
+        for l in self.text(&[Inline::Text("Notes".into())], &label, ctx, Align::Left, 0) {
+            notes.header.push(Unit {
+                keep_with_next: true,
+                ..Unit::line(l)
+            });
+        }
+        let small = Ctx {
+            style: Style {
+                size: t.sizes.small.0,
+                ..ctx.style.clone()
+            },
+            ..ctx.clone()
+        };
+        for note in &doc.footnotes {
+            let marker = format!("{}.", note.number);
+            let units = self.list_item(&note.blocks, &small, &marker, Family::Body, note.line);
+            notes.bodies.insert(note.number, units);
+        }
+        notes
+    }
+}
+
+/// Footnotes laid out, ready for the page foot.
+#[derive(Debug, Default)]
+pub(crate) struct Notes {
+    /// The heading of the end-notes section.
+    pub(crate) header: Vec<Unit>,
+    /// Each note's units, by number.
+    pub(crate) bodies: BTreeMap<u32, Vec<Unit>>,
+}
+
+/// Hyphenation patterns for a BCP 47 tag such as `en-GB` (by its language subtag).
+fn hyphenation_language(tag: &str) -> Option<hypher::Lang> {
+    let b = tag.as_bytes();
+    if b.len() < 2 || (b.len() > 2 && b[2] != b'-' && b[2] != b'_') {
+        return None;
+    }
+    hypher::Lang::from_iso([b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()])
+}
+
+/// Adds a background or bar to every unit and to the gaps between them.
+pub(crate) fn decorate(units: &mut [Unit], slice: impl Fn(f32) -> Vec<Item>) {
+    for u in units {
+        let mut items = slice(u.height);
+        items.append(&mut u.items);
+        u.items = items;
+        if u.gap > 0.0 {
+            let mut gap_items = slice(u.gap);
+            gap_items.append(&mut u.gap_items);
+            u.gap_items = gap_items;
+        }
+    }
+}
+
+/// A filled box covering `height` from the top of a slice.
+pub(crate) fn band(x: f32, w: f32, color: Rgb) -> impl Fn(f32) -> Vec<Item> {
+    move |h| {
+        vec![Item::Fill {
+            x,
+            y: -h,
+            w,
+            h,
+            color,
+        }]
+    }
+}

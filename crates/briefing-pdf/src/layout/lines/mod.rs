@@ -1,0 +1,248 @@
+//! Lines: inline content becomes words and spaces, then lines of positioned runs.
+
+mod breaking;
+mod code;
+mod set;
+mod words;
+
+use briefing_model::{Inline, Rgb};
+
+use super::Item;
+use crate::fonts::{FaceId, Family, FontSet};
+use breaking::{Break, greedy, split_long_words, total_fit};
+pub(crate) use code::code_lines;
+use words::build;
+
+/// How a text's style is set where it starts; inlines change it as they nest.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Style {
+    /// Font family.
+    pub(crate) family: Family,
+    /// Bold.
+    pub(crate) bold: bool,
+    /// Italic.
+    pub(crate) italic: bool,
+    /// Size in points.
+    pub(crate) size: f32,
+    /// Colour.
+    pub(crate) color: Rgb,
+    /// Raise above the baseline (superscripts).
+    pub(crate) rise: f32,
+    /// Struck through.
+    pub(crate) strike: bool,
+    /// Link target.
+    pub(crate) link: Option<String>,
+    /// Tint behind the text (inline code).
+    pub(crate) background: Option<Rgb>,
+    /// The footnote this text is the reference mark of.
+    pub(crate) note: Option<u32>,
+}
+
+impl Style {
+    /// Plain text of `family` at `size` in `color`.
+    pub(crate) fn plain(family: Family, size: f32, color: Rgb) -> Style {
+        Style {
+            family,
+            bold: false,
+            italic: false,
+            size,
+            color,
+            rise: 0.0,
+            strike: false,
+            link: None,
+            background: None,
+            note: None,
+        }
+    }
+
+    /// The face this style asks for.
+    pub(crate) fn face(&self) -> FaceId {
+        FaceId::new(self.family, self.bold, self.italic)
+    }
+}
+
+/// Colours and sizes that inline markup switches to.
+#[derive(Debug, Clone)]
+pub(crate) struct InlineTheme {
+    /// Link colour.
+    pub(crate) link: Rgb,
+    /// Inline code size as a share of the surrounding size.
+    pub(crate) code_ratio: f32,
+    /// Tint behind inline code.
+    pub(crate) code_background: Rgb,
+    /// Line height as a multiple of the font size.
+    pub(crate) line_height: f32,
+    /// Hyphenation patterns to use, if the document's language has them.
+    pub(crate) hyphenate: Option<hypher::Lang>,
+}
+
+/// Horizontal alignment of lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Align {
+    /// Ragged right.
+    Left,
+    /// Centred.
+    Center,
+    /// Flush right.
+    Right,
+    /// Both edges flush, except the last line.
+    Justify,
+}
+
+/// A piece of text in one style and face, never broken.
+#[derive(Debug, Clone)]
+struct Seg {
+    text: String,
+    style: usize,
+    face: FaceId,
+    width: f32,
+}
+
+/// What line breaking works on.
+#[derive(Debug, Clone)]
+enum Piece {
+    /// Unbreakable text; two words in a row may break between them without a space.
+    Word(Vec<Seg>),
+    /// A breakable space.
+    Space {
+        style: usize,
+        face: FaceId,
+        width: f32,
+    },
+    /// A place a word may be hyphenated: nothing unless the line breaks here.
+    Hyphen {
+        style: usize,
+        face: FaceId,
+        width: f32,
+    },
+    /// A forced line break.
+    Break,
+}
+
+/// Inline content prepared for breaking at any width.
+#[derive(Debug, Clone)]
+pub(crate) struct Prepared {
+    styles: Vec<Style>,
+    pieces: Vec<Piece>,
+    /// Characters no theme font has, in order of appearance.
+    pub(crate) missing: Vec<char>,
+    line_height: f32,
+    base_size: f32,
+    /// The source, kept when hyphenation was deferred: a paragraph that sets well
+    /// without hyphens is not hyphenated (TeX's first pass), which also saves time.
+    deferred: Option<(Vec<Inline>, Style, InlineTheme)>,
+}
+
+/// One set line: its height and items, with y relative to the line's top (downward negative).
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    /// Height of the line box.
+    pub(crate) height: f32,
+    /// Distance from the line's top to its baseline.
+    pub(crate) baseline: f32,
+    /// The runs and decorations.
+    pub(crate) items: Vec<Item>,
+    /// The line ends in a hyphen it added (a page must not end there).
+    pub(crate) hyphenated: bool,
+    /// Footnotes referenced on this line, in order.
+    pub(crate) notes: Vec<u32>,
+}
+
+/// Turns inlines into pieces, resolving a face for every character.
+pub(crate) fn prepare(
+    inlines: &[Inline],
+    base: &Style,
+    theme: &InlineTheme,
+    fonts: &FontSet,
+) -> Prepared {
+    if theme.hyphenate.is_none() {
+        return build(inlines, base, theme, fonts);
+    }
+    let plain = InlineTheme {
+        hyphenate: None,
+        ..theme.clone()
+    };
+    let mut p = build(inlines, base, &plain, fonts);
+    p.deferred = Some((inlines.to_vec(), base.clone(), theme.clone()));
+    p
+}
+
+fn word_width(segs: &[Seg]) -> f32 {
+    segs.iter().map(|s| s.width).sum()
+}
+
+impl Prepared {
+    /// The widest word and the width of everything on one line.
+    pub(crate) fn widths(&self) -> (f32, f32) {
+        let (mut min, mut line, mut max) = (0.0f32, 0.0f32, 0.0f32);
+        for p in &self.pieces {
+            match p {
+                Piece::Word(w) => {
+                    min = min.max(word_width(w));
+                    line += word_width(w);
+                }
+                Piece::Space { width, .. } => line += width,
+                Piece::Hyphen { .. } => {}
+                Piece::Break => {
+                    max = max.max(line);
+                    line = 0.0;
+                }
+            }
+        }
+        (min, max.max(line))
+    }
+
+    /// Breaks into lines no wider than `width`, starting at `x`. Justified text
+    /// uses total-fit breaking; other text breaks greedily.
+    pub(crate) fn lines(&self, fonts: &FontSet, x: f32, width: f32, align: Align) -> Vec<Line> {
+        let pieces = split_long_words(&self.pieces, &self.styles, fonts, width);
+        let pieces = pieces.as_deref().unwrap_or(&self.pieces);
+        if let (Align::Justify, Some((inlines, base, theme))) = (align, &self.deferred) {
+            if let Some(breaks) = total_fit(pieces, width, 1.0) {
+                return self.emit(pieces, &breaks, x, width, align);
+            }
+            return build(inlines, base, theme, fonts).lines(fonts, x, width, align);
+        }
+        let breaks = match align {
+            Align::Justify => total_fit(pieces, width, 2.5)
+                .or_else(|| total_fit(pieces, width, 20.0))
+                .unwrap_or_else(|| greedy(pieces, width)),
+            _ => greedy(pieces, width),
+        };
+        self.emit(pieces, &breaks, x, width, align)
+    }
+
+    /// Sets the chosen lines.
+    fn emit(
+        &self,
+        pieces: &[Piece],
+        breaks: &[Break],
+        x: f32,
+        width: f32,
+        align: Align,
+    ) -> Vec<Line> {
+        let mut lines: Vec<Line> = breaks
+            .iter()
+            .map(|b| self.set(&pieces[b.start..b.end], x, width, align, b.last))
+            .collect();
+        if lines.is_empty() {
+            let size = self.base_size;
+            lines.push(Line {
+                height: size * self.line_height,
+                baseline: baseline(size, self.line_height),
+                items: Vec::new(),
+                hyphenated: false,
+                notes: Vec::new(),
+            });
+        }
+        lines
+    }
+}
+
+/// The baseline's distance from the top of a line box.
+fn baseline(size: f32, line_height: f32) -> f32 {
+    size * line_height / 2.0 + size * 0.32
+}
+
+#[cfg(test)]
+mod tests;

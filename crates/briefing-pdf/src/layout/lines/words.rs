@@ -1,0 +1,261 @@
+//! Words: the inline tree becomes styled words, spaces and break points.
+
+use briefing_model::Inline;
+
+use super::{InlineTheme, Piece, Prepared, Seg, Style};
+use crate::fonts::{Family, FontSet};
+
+/// Builds the pieces, hyphenation points included when the theme has a language.
+pub(super) fn build(
+    inlines: &[Inline],
+    base: &Style,
+    theme: &InlineTheme,
+    fonts: &FontSet,
+) -> Prepared {
+    let mut p = Builder {
+        fonts,
+        theme,
+        styles: Vec::new(),
+        pieces: Vec::new(),
+        word: Vec::new(),
+        missing: Vec::new(),
+    };
+    p.inlines(inlines, base);
+    p.end_word();
+    Prepared {
+        styles: p.styles,
+        pieces: p.pieces,
+        missing: p.missing,
+        line_height: theme.line_height,
+        base_size: base.size,
+        deferred: None,
+    }
+}
+
+/// Collects pieces while walking the inline tree.
+struct Builder<'a> {
+    fonts: &'a FontSet,
+    theme: &'a InlineTheme,
+    styles: Vec<Style>,
+    pieces: Vec<Piece>,
+    word: Vec<Seg>,
+    missing: Vec<char>,
+}
+
+impl Builder<'_> {
+    fn inlines(&mut self, inlines: &[Inline], style: &Style) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) => self.text(t, style),
+                Inline::Emph(c) => self.inlines(
+                    c,
+                    &Style {
+                        italic: !style.italic,
+                        ..style.clone()
+                    },
+                ),
+                Inline::Strong(c) => self.inlines(
+                    c,
+                    &Style {
+                        bold: true,
+                        ..style.clone()
+                    },
+                ),
+                Inline::Strike(c) => self.inlines(
+                    c,
+                    &Style {
+                        strike: true,
+                        ..style.clone()
+                    },
+                ),
+                Inline::Code(t) => {
+                    let s = Style {
+                        family: Family::Code,
+                        bold: false,
+                        italic: false,
+                        size: style.size * self.theme.code_ratio,
+                        background: Some(self.theme.code_background),
+                        ..style.clone()
+                    };
+                    self.text(t, &s);
+                }
+                Inline::Link { url, content } => {
+                    let s = Style {
+                        link: Some(url.clone()),
+                        color: self.theme.link,
+                        ..style.clone()
+                    };
+                    self.inlines(content, &s);
+                }
+                // An image inside running text shows its alternative text, so no word is lost.
+                Inline::Image { alt, .. } => self.inlines(
+                    &[Inline::Text(format!("[{alt}]"))],
+                    &Style {
+                        italic: true,
+                        ..style.clone()
+                    },
+                ),
+                Inline::FootnoteRef { number } => {
+                    let s = Style {
+                        size: style.size * 0.7,
+                        rise: style.size * 0.35,
+                        note: Some(*number),
+                        ..style.clone()
+                    };
+                    self.text(&number.to_string(), &s);
+                }
+                Inline::LineBreak => {
+                    self.end_word();
+                    self.pieces.push(Piece::Break);
+                }
+            }
+        }
+    }
+
+    fn style_index(&mut self, style: &Style) -> usize {
+        if let Some(i) = self.styles.iter().rposition(|s| s == style) {
+            return i;
+        }
+        self.styles.push(style.clone());
+        self.styles.len() - 1
+    }
+
+    fn text(&mut self, text: &str, style: &Style) {
+        let index = self.style_index(style);
+        let face = style.face();
+        for ch in text.chars() {
+            if ch == ' ' || ch == '\t' || ch == '\n' {
+                self.end_word();
+                let width = self.fonts.width(face, " ", style.size);
+                self.pieces.push(Piece::Space {
+                    style: index,
+                    face,
+                    width,
+                });
+                continue;
+            }
+            let drawn = match self.fonts.resolve(face, ch) {
+                Some(f) => f,
+                None => {
+                    if !self.missing.contains(&ch) {
+                        self.missing.push(ch);
+                    }
+                    face
+                }
+            };
+            let w = self.fonts.advance(drawn, ch) as f32 * style.size / 1000.0;
+            match self.word.last_mut() {
+                Some(seg) if seg.style == index && seg.face == drawn => {
+                    seg.text.push(ch);
+                    seg.width += w;
+                }
+                _ => self.word.push(Seg {
+                    text: ch.to_string(),
+                    style: index,
+                    face: drawn,
+                    width: w,
+                }),
+            }
+        }
+    }
+
+    /// Ends the current word, splitting it where a line may break inside it.
+    fn end_word(&mut self) {
+        if self.word.is_empty() {
+            return;
+        }
+        let segs = std::mem::take(&mut self.word);
+        let text: String = segs.iter().map(|s| s.text.as_str()).collect();
+        let cuts = self.cuts(&text);
+        if cuts.is_empty() {
+            self.pieces.push(Piece::Word(segs));
+            return;
+        }
+        let mut cuts = cuts.into_iter().peekable();
+        let mut pos = 0;
+        let mut word: Vec<Seg> = Vec::new();
+        for seg in segs {
+            let size = self.styles[seg.style].size;
+            let mut chunk = String::new();
+            for ch in seg.text.chars() {
+                if let Some(&(at, hyphen)) = cuts.peek()
+                    && at == pos
+                {
+                    cuts.next();
+                    if !chunk.is_empty() {
+                        let width = self.fonts.width(seg.face, &chunk, size);
+                        word.push(Seg {
+                            text: std::mem::take(&mut chunk),
+                            style: seg.style,
+                            face: seg.face,
+                            width,
+                        });
+                    }
+                    self.pieces.push(Piece::Word(std::mem::take(&mut word)));
+                    if hyphen {
+                        let width = self.fonts.width(seg.face, "-", size);
+                        self.pieces.push(Piece::Hyphen {
+                            style: seg.style,
+                            face: seg.face,
+                            width,
+                        });
+                    }
+                }
+                chunk.push(ch);
+                pos += ch.len_utf8();
+            }
+            if !chunk.is_empty() {
+                let width = self.fonts.width(seg.face, &chunk, size);
+                word.push(Seg {
+                    text: chunk,
+                    style: seg.style,
+                    face: seg.face,
+                    width,
+                });
+            }
+        }
+        if !word.is_empty() {
+            self.pieces.push(Piece::Word(word));
+        }
+    }
+
+    /// Byte offsets inside a word where a line may end: UAX #14 opportunities
+    /// (after a hard hyphen or slash, between ideographs) and, in a language with
+    /// patterns, hyphenation points of its alphabetic parts (`true`: add a hyphen).
+    fn cuts(&self, text: &str) -> Vec<(usize, bool)> {
+        let mut out = Vec::new();
+        let mut prev = 0;
+        let inner = unicode_linebreak::linebreaks(text)
+            .filter(|(i, o)| {
+                *o == unicode_linebreak::BreakOpportunity::Allowed && *i > 0 && *i < text.len()
+            })
+            .map(|(i, _)| i);
+        for end in inner.chain(std::iter::once(text.len())) {
+            if let Some(lang) = self.theme.hyphenate {
+                let part = &text[prev..end];
+                let start = part.find(char::is_alphabetic);
+                let stop = part
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_alphabetic())
+                    .map(|(i, c)| i + c.len_utf8());
+                if let (Some(a), Some(b)) = (start, stop) {
+                    let core = &part[a..b];
+                    if core.chars().count() >= 6 && core.chars().all(char::is_alphabetic) {
+                        let mut at = prev + a;
+                        let syllables: Vec<&str> = hypher::hyphenate(core, lang).collect();
+                        for s in &syllables[..syllables.len() - 1] {
+                            at += s.len();
+                            out.push((at, true));
+                        }
+                    }
+                }
+            }
+            if end < text.len() {
+                out.push((end, false));
+            }
+            prev = end;
+        }
+        out
+    }
+}

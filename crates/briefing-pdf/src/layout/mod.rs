@@ -1,0 +1,234 @@
+//! Layout: a document becomes pages of positioned items, with no PDF types.
+//!
+//! Coordinates are PDF points with the origin at the bottom-left of the page;
+//! a text item's `y` is its baseline.
+
+mod blocks;
+mod flow;
+mod furniture;
+mod lines;
+mod pages;
+
+use briefing_model::{Diagnostic, Document, Rgb, Theme};
+
+use crate::Options;
+use crate::fonts::{FaceId, FontSet};
+use crate::images::Image;
+
+/// A laid-out document: pages, bookmarks and the images they show.
+#[derive(Debug)]
+pub(crate) struct Layout {
+    /// Page width in points.
+    pub(crate) width: f32,
+    /// Page height in points.
+    pub(crate) height: f32,
+    /// The pages in order.
+    pub(crate) pages: Vec<Page>,
+    /// One bookmark per heading, in document order.
+    pub(crate) outline: Vec<Bookmark>,
+    /// Decoded images, indexed by `Item::Image::image`.
+    pub(crate) images: Vec<Image>,
+    /// Warnings met while laying out, in source order.
+    pub(crate) warnings: Vec<Diagnostic>,
+}
+
+/// One page: its items in painting order.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Page {
+    /// What the page shows, back to front.
+    pub(crate) items: Vec<Item>,
+}
+
+/// A heading's bookmark.
+#[derive(Debug, Clone)]
+pub(crate) struct Bookmark {
+    /// Heading level, 1 to 6.
+    pub(crate) level: u8,
+    /// The heading's plain text.
+    pub(crate) title: String,
+    /// 0-based page index.
+    pub(crate) page: usize,
+    /// The top of the heading, in page coordinates.
+    pub(crate) y: f32,
+}
+
+/// A run of text in one face, size and colour.
+#[derive(Debug, Clone)]
+pub(crate) struct TextRun {
+    /// Left edge.
+    pub(crate) x: f32,
+    /// Baseline.
+    pub(crate) y: f32,
+    /// The face.
+    pub(crate) face: FaceId,
+    /// Font size in points.
+    pub(crate) size: f32,
+    /// Fill colour.
+    pub(crate) color: Rgb,
+    /// The characters, spaces included.
+    pub(crate) text: String,
+    /// Extra points added after each space (justification).
+    pub(crate) space_extra: f32,
+}
+
+/// Something drawn on a page.
+#[derive(Debug, Clone)]
+pub(crate) enum Item {
+    /// Text.
+    Text(TextRun),
+    /// A filled rectangle.
+    Fill {
+        /// Left.
+        x: f32,
+        /// Bottom.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// Colour.
+        color: Rgb,
+    },
+    /// A stroked straight line.
+    Line {
+        /// Start x.
+        x1: f32,
+        /// Start y.
+        y1: f32,
+        /// End x.
+        x2: f32,
+        /// End y.
+        y2: f32,
+        /// Stroke width.
+        width: f32,
+        /// Colour.
+        color: Rgb,
+    },
+    /// An image scaled into a box.
+    Image {
+        /// Left.
+        x: f32,
+        /// Bottom.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// Index into `Layout::images`.
+        image: usize,
+    },
+    /// A clickable area opening a URL.
+    Link {
+        /// Left.
+        x: f32,
+        /// Bottom.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// The target.
+        url: String,
+    },
+}
+
+impl Item {
+    /// Moves the item down by `dy` (y decreases) — used when placing units on a page.
+    pub(crate) fn shifted(mut self, dx: f32, dy: f32) -> Item {
+        match &mut self {
+            Item::Text(t) => {
+                t.x += dx;
+                t.y -= dy;
+            }
+            Item::Fill { x, y, .. } | Item::Image { x, y, .. } | Item::Link { x, y, .. } => {
+                *x += dx;
+                *y -= dy;
+            }
+            Item::Line { x1, y1, x2, y2, .. } => {
+                *x1 += dx;
+                *x2 += dx;
+                *y1 -= dy;
+                *y2 -= dy;
+            }
+        }
+        self
+    }
+}
+
+/// Lays out a document on pages.
+pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, options: &Options) -> Layout {
+    let mut flow = flow::Flow::new(theme, fonts, options);
+    flow.document(doc);
+    let (units, notes, images, mut warnings) = flow.finish();
+    let paged = pages::paginate(theme, units, notes);
+    let mut pages = paged.pages;
+    furniture::decorate(&mut pages, doc, theme, fonts, &mut warnings);
+    warnings.sort_by_key(|w| w.line.unwrap_or(0));
+    Layout {
+        width: theme.page.size.width.0,
+        height: theme.page.size.height.0,
+        pages,
+        outline: paged.outline,
+        images,
+        warnings,
+    }
+}
+
+/// A plain-text dump with one line per positioned item, for golden tests.
+#[cfg(test)]
+pub(crate) fn dump(layout: &Layout) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let _ = writeln!(out, "size {:.2} {:.2}", layout.width, layout.height);
+    for b in &layout.outline {
+        let _ = writeln!(
+            out,
+            "bookmark {} p{} {:.2} {:?}",
+            b.level,
+            b.page + 1,
+            b.y,
+            b.title
+        );
+    }
+    for (i, page) in layout.pages.iter().enumerate() {
+        let _ = writeln!(out, "page {}", i + 1);
+        for item in &page.items {
+            let _ = match item {
+                Item::Text(t) => writeln!(
+                    out,
+                    "  text {:.2} {:.2} {} {:.1} {} +{:.2} {:?}",
+                    t.x,
+                    t.y,
+                    t.face.name(),
+                    t.size,
+                    t.color,
+                    t.space_extra,
+                    t.text
+                ),
+                Item::Fill { x, y, w, h, color } => {
+                    writeln!(out, "  fill {x:.2} {y:.2} {w:.2} {h:.2} {color}")
+                }
+                Item::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width,
+                    color,
+                } => {
+                    writeln!(
+                        out,
+                        "  line {x1:.2} {y1:.2} {x2:.2} {y2:.2} {width:.2} {color}"
+                    )
+                }
+                Item::Image { x, y, w, h, image } => {
+                    writeln!(out, "  image {x:.2} {y:.2} {w:.2} {h:.2} #{image}")
+                }
+                Item::Link { x, y, w, h, url } => {
+                    writeln!(out, "  link {x:.2} {y:.2} {w:.2} {h:.2} {url}")
+                }
+            };
+        }
+    }
+    out
+}

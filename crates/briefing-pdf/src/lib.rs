@@ -1,0 +1,14 @@
+//! Renders a briefing to PDF: layout into plain pages, then printpdf writes them.
+
+mod error;
+mod fonts;
+mod images;
+mod layout;
+mod render;
+mod write;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::Error;
+pub use render::{Options, render};

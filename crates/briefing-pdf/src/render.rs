@@ -1,0 +1,28 @@
+//! The entry point: font metrics, layout, writing.
+
+use std::path::PathBuf;
+
+use briefing_model::{Document, Theme, Warned};
+
+use crate::error::Error;
+use crate::fonts::FontSet;
+use crate::{layout, write};
+
+/// How to render.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The folder the source file is in; image paths resolve against it.
+    pub base_dir: Option<PathBuf>,
+}
+
+/// Renders `doc` with `theme` to the bytes of a PDF file, with warnings about
+/// anything that could not be shown as written (missing images, missing glyphs).
+pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Vec<u8>>, Error> {
+    let fonts = FontSet::new(theme)?;
+    let laid = layout::layout(doc, theme, &fonts, options);
+    let bytes = write::write(&laid, doc, &fonts)?;
+    Ok(Warned {
+        value: bytes,
+        warnings: laid.warnings,
+    })
+}

@@ -1,0 +1,223 @@
+//! Post-processing in lopdf: what printpdf cannot write (outline, catalog, Info,
+//! version), fast compression, and the content-derived `/ID`.
+
+use briefing_model::{Date, Document};
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+
+use crate::error::Error;
+use crate::layout::Bookmark;
+
+/// The placeholder `/ID` written first and replaced by the content hash.
+const ID_PLACEHOLDER: [u8; 16] = [0; 16];
+
+/// The post-processing printpdf cannot do: outline, catalog entries, Info, version.
+pub(super) fn finish(lo: &mut lopdf::Document, doc: &Document, outline: &[Bookmark]) {
+    let page_ids: Vec<ObjectId> = lo.get_pages().values().copied().collect();
+    let root = lo.trailer.get(b"Root").and_then(Object::as_reference).ok();
+    let outlines = if outline.is_empty() {
+        None
+    } else {
+        Some(write_outline(lo, outline, &page_ids))
+    };
+    if let Some(cat) = root
+        .and_then(|r| lo.get_object_mut(r).ok())
+        .and_then(|o| o.as_dict_mut().ok())
+    {
+        cat.remove(b"Outlines");
+        match outlines {
+            Some(id) => {
+                cat.set("Outlines", Object::Reference(id));
+                cat.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+            }
+            None => {
+                cat.set("PageMode", Object::Name(b"UseNone".to_vec()));
+            }
+        }
+        cat.set("Lang", text(&doc.meta.lang));
+    }
+    let meta = &doc.meta;
+    let mut info = Dictionary::new();
+    info.set("Title", text(&meta.title));
+    if !meta.authors.is_empty() {
+        info.set("Author", text(&meta.authors.join(", ")));
+    }
+    if let Some(s) = &meta.summary {
+        info.set("Subject", text(s));
+    }
+    if !meta.keywords.is_empty() {
+        info.set("Keywords", text(&meta.keywords.join(", ")));
+    }
+    info.set("Creator", text("briefing"));
+    info.set("Producer", text("briefing (printpdf)"));
+    if let Some(d) = meta.date {
+        info.set("CreationDate", pdf_date(d));
+        info.set("ModDate", pdf_date(d));
+    }
+    let info_id = lo.add_object(Object::Dictionary(info));
+    lo.trailer.set("Info", Object::Reference(info_id));
+    lo.trailer.set(
+        "ID",
+        Object::Array(vec![id_string(ID_PLACEHOLDER), id_string(ID_PLACEHOLDER)]),
+    );
+    lo.version = "1.7".into();
+    // printpdf's own Info (with the bogus /GTS_PDFXVersion) and any bookmarks are now unreferenced.
+    lo.prune_objects();
+    lo.renumber_objects();
+}
+
+/// Flate-compresses every stream that has no filter yet. A fast level: level 9
+/// (what lopdf's `compress` uses) took most of the render time for a few percent.
+pub(super) fn compress(lo: &mut lopdf::Document) -> Result<(), Error> {
+    use std::io::Write as _;
+    for obj in lo.objects.values_mut() {
+        if let Object::Stream(s) = obj
+            && s.allows_compression
+            && s.dict.get(b"Filter").is_err()
+        {
+            let mut enc =
+                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(LEVEL));
+            enc.write_all(&s.content)
+                .map_err(|e| Error::Write(e.to_string()))?;
+            let packed = enc.finish().map_err(|e| Error::Write(e.to_string()))?;
+            if packed.len() + 20 < s.content.len() {
+                s.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                s.set_content(packed);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The Flate level used for streams.
+const LEVEL: u32 = 1;
+
+/// A text string: ASCII as a literal, anything else as UTF-16BE with a BOM.
+fn text(s: &str) -> Object {
+    if s.is_ascii() {
+        return Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
+    }
+    let mut b = vec![0xFE, 0xFF];
+    for u in s.encode_utf16() {
+        b.extend_from_slice(&u.to_be_bytes());
+    }
+    Object::String(b, StringFormat::Hexadecimal)
+}
+
+/// A PDF date at midnight UTC.
+fn pdf_date(d: Date) -> Object {
+    Object::string_literal(format!("D:{:04}{:02}{:02}000000Z", d.year, d.month, d.day))
+}
+
+fn id_string(bytes: [u8; 16]) -> Object {
+    Object::String(bytes.to_vec(), StringFormat::Hexadecimal)
+}
+
+/// Builds the nested outline; returns the `/Outlines` dictionary's id.
+fn write_outline(lo: &mut lopdf::Document, outline: &[Bookmark], pages: &[ObjectId]) -> ObjectId {
+    /// A bookmark with its children.
+    struct Node<'a> {
+        mark: &'a Bookmark,
+        children: Vec<Node<'a>>,
+    }
+    fn insert<'a>(nodes: &mut Vec<Node<'a>>, mark: &'a Bookmark) {
+        match nodes.last_mut() {
+            Some(last) if last.mark.level < mark.level => insert(&mut last.children, mark),
+            _ => nodes.push(Node {
+                mark,
+                children: Vec::new(),
+            }),
+        }
+    }
+    fn add(
+        lo: &mut lopdf::Document,
+        parent: ObjectId,
+        nodes: &[Node<'_>],
+        pages: &[ObjectId],
+    ) -> (ObjectId, ObjectId, i64) {
+        let ids: Vec<ObjectId> = nodes.iter().map(|_| lo.new_object_id()).collect();
+        let mut count = 0;
+        for (i, n) in nodes.iter().enumerate() {
+            let mut d = Dictionary::new();
+            d.set("Title", text(&n.mark.title));
+            d.set("Parent", Object::Reference(parent));
+            let page = pages[n.mark.page.min(pages.len() - 1)];
+            let dest = vec![
+                Object::Reference(page),
+                "XYZ".into(),
+                Object::Null,
+                Object::Real(n.mark.y),
+                Object::Null,
+            ];
+            d.set("Dest", Object::Array(dest));
+            if i > 0 {
+                d.set("Prev", Object::Reference(ids[i - 1]));
+            }
+            if i + 1 < ids.len() {
+                d.set("Next", Object::Reference(ids[i + 1]));
+            }
+            count += 1;
+            if !n.children.is_empty() {
+                let (first, last, c) = add(lo, ids[i], &n.children, pages);
+                d.set("First", Object::Reference(first));
+                d.set("Last", Object::Reference(last));
+                d.set("Count", Object::Integer(c));
+                count += c;
+            }
+            lo.objects.insert(ids[i], Object::Dictionary(d));
+        }
+        (ids[0], ids[ids.len() - 1], count)
+    }
+    let mut roots = Vec::new();
+    for mark in outline {
+        insert(&mut roots, mark);
+    }
+    let id = lo.new_object_id();
+    let (first, last, count) = add(lo, id, &roots, pages);
+    let mut d = Dictionary::new();
+    d.set("Type", Object::Name(b"Outlines".to_vec()));
+    d.set("First", Object::Reference(first));
+    d.set("Last", Object::Reference(last));
+    d.set("Count", Object::Integer(count));
+    lo.objects.insert(id, Object::Dictionary(d));
+    id
+}
+
+/// Replaces the placeholder `/ID` with a hash of the whole file, so the same
+/// content always gets the same id and different content a different one.
+pub(super) fn set_id(out: &mut [u8]) {
+    let hash = fingerprint(out);
+    let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02X}")).collect::<String>();
+    let needle = format!("<{}>", hex(&ID_PLACEHOLDER));
+    let replacement = format!("<{}>", hex(&hash));
+    // The trailer is at the end of the file.
+    let mut end = out.len();
+    while let Some(at) = out[..end]
+        .windows(needle.len())
+        .rposition(|w| w == needle.as_bytes())
+    {
+        out[at..at + needle.len()].copy_from_slice(replacement.as_bytes());
+        end = at;
+    }
+}
+
+/// A 128-bit fingerprint of the bytes (two FNV-style lanes over 8-byte words):
+/// not cryptographic, only stable and sensitive to any change.
+fn fingerprint(data: &[u8]) -> [u8; 16] {
+    let mut a: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut b: u64 = 0x6c62_272e_07bb_0142;
+    let mut words = data.chunks_exact(8);
+    for w in &mut words {
+        let v = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        a = (a ^ v).wrapping_mul(0x0000_0100_0000_01b3);
+        b = (b ^ v.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    for &byte in words.remainder() {
+        a = (a ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        b = (b ^ u64::from(byte)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    a ^= data.len() as u64;
+    let mut out = [0u8; 16];
+    out[..8].copy_from_slice(&a.to_be_bytes());
+    out[8..].copy_from_slice(&b.to_be_bytes());
+    out
+}
