@@ -1,0 +1,302 @@
+//! Blocks: headings, paragraphs, quotes, callouts, code, figures, rules, and footnote bodies.
+
+use briefing_model::{Block, BlockKind};
+use docx_rs::{BreakType, Paragraph, Pic, Run};
+
+use super::inline::{Fmt, Piece, fill};
+use super::{Converter, Ctx, Media, Out, Part};
+use crate::image;
+use crate::styles::{LIST_INDENT, id};
+
+/// English Metric Units per point.
+pub(crate) const EMU_PER_PT: f32 = 12_700.0;
+
+impl Converter<'_> {
+    /// Converts one block into `out`.
+    pub(crate) fn block(&mut self, b: &Block, ctx: &Ctx, out: &mut Vec<Out>) {
+        let line = b.line;
+        match &b.kind {
+            BlockKind::Heading {
+                level,
+                id: hid,
+                content,
+            } => {
+                if self.part == Part::Note {
+                    let pieces = self.inlines(
+                        content,
+                        Fmt {
+                            bold: true,
+                            ..Fmt::default()
+                        },
+                        line,
+                    );
+                    let p = self.para(ctx.style);
+                    out.push(Out::Para(fill(p, pieces)));
+                    return;
+                }
+                let pieces = self.inlines(content, Fmt::default(), line);
+                let mut p = self.para(&id::heading(*level));
+                if let Some(name) = self.bookmarks.get(hid).cloned() {
+                    let bid = self.bookmark_id();
+                    p = fill(p.add_bookmark_start(bid, name), pieces).add_bookmark_end(bid);
+                } else {
+                    p = fill(p, pieces);
+                }
+                out.push(Out::Para(p));
+            }
+            BlockKind::Paragraph { content } => {
+                let pieces = self.inlines(content, Fmt::default(), line);
+                let p = self.para(ctx.style);
+                let p = indent_for(p, ctx);
+                out.push(Out::Para(fill(p, pieces)));
+            }
+            BlockKind::List { start, items } => self.list(*start, items, ctx, out),
+            BlockKind::Quote { blocks } => {
+                let inner = Ctx {
+                    style: id::QUOTE,
+                    ..ctx.clone()
+                };
+                for b in blocks {
+                    self.block(b, &inner, out);
+                }
+            }
+            BlockKind::Callout { kind, blocks } => {
+                let inner = Ctx {
+                    style: id::INTENSE_QUOTE,
+                    ..ctx.clone()
+                };
+                let label = Run::new().bold().add_text(format!("{}: ", kind.label()));
+                match blocks.split_first() {
+                    Some((
+                        Block {
+                            kind: BlockKind::Paragraph { content },
+                            line,
+                        },
+                        rest,
+                    )) => {
+                        let mut pieces = vec![Piece::Run(label)];
+                        pieces.extend(self.inlines(content, Fmt::default(), *line));
+                        let p = self.para(id::INTENSE_QUOTE);
+                        out.push(Out::Para(fill(indent_for(p, ctx), pieces)));
+                        for b in rest {
+                            self.block(b, &inner, out);
+                        }
+                    }
+                    _ => {
+                        let p = self.para(id::INTENSE_QUOTE);
+                        out.push(Out::Para(indent_for(p, ctx).add_run(label)));
+                        for b in blocks {
+                            self.block(b, &inner, out);
+                        }
+                    }
+                }
+            }
+            BlockKind::Code { text, .. } => {
+                let text = self.clean(text, line);
+                let mut p = indent_for(self.para(id::CODE), ctx);
+                for (i, l) in text.split('\n').enumerate() {
+                    let mut run = Run::new();
+                    if i > 0 {
+                        run = run.add_break(BreakType::TextWrapping);
+                    }
+                    for (j, piece) in l.trim_end_matches('\r').split('\t').enumerate() {
+                        if j > 0 {
+                            run = run.add_tab();
+                        }
+                        if !piece.is_empty() {
+                            run = run.add_text(piece);
+                        }
+                    }
+                    p = p.add_run(run);
+                }
+                out.push(Out::Para(p));
+            }
+            BlockKind::Table {
+                align,
+                header,
+                rows,
+            } => match self.part {
+                Part::Body => {
+                    let t = self.table(align, header, rows, line);
+                    out.push(Out::Table(t));
+                }
+                Part::Note => {
+                    for row in std::iter::once(header).chain(rows) {
+                        let mut pieces = Vec::new();
+                        for (i, cell) in row.iter().enumerate() {
+                            if i > 0 {
+                                pieces.push(Piece::Run(Run::new().add_text(" | ")));
+                            }
+                            pieces.extend(self.inlines(cell, Fmt::default(), line));
+                        }
+                        let p = self.para(ctx.style);
+                        out.push(Out::Para(fill(p, pieces)));
+                    }
+                }
+            },
+            BlockKind::Figure { src, alt, caption } => {
+                let run = self.picture_run(src, alt, line);
+                let p = self.para(id::FIGURE);
+                out.push(Out::Para(indent_for(p, ctx).add_run(run)));
+                if !caption.is_empty() {
+                    let pieces = self.inlines(caption, Fmt::default(), line);
+                    let p = self.para(id::CAPTION);
+                    out.push(Out::Para(fill(p, pieces)));
+                }
+            }
+            BlockKind::Rule => {
+                let p = self.para(id::RULE);
+                out.push(Out::Para(p));
+            }
+        }
+    }
+
+    /// A run holding the picture at `src`, or its alt text when it cannot be embedded.
+    pub(crate) fn picture_run(&mut self, src: &str, alt: &str, line: u32) -> Run {
+        let alt = self.clean(alt, line);
+        if self.part == Part::Note {
+            // Pictures in notes would need their own part relationships; the alt text keeps the words.
+            self.warnings.push(briefing_model::Diagnostic::warning(
+                line,
+                format!("image {src:?} inside a footnote is shown as its alt text in DOCX"),
+            ));
+            return Run::new().italic().add_text(alt);
+        }
+        let pic = match image::load(self.base_dir, src) {
+            Ok(p) => p,
+            Err(msg) => {
+                self.warnings.push(
+                    briefing_model::Diagnostic::warning(line, msg)
+                        .with_hint("the alt text is shown in its place"),
+                );
+                return Run::new().italic().add_text(alt);
+            }
+        };
+        let max_w = self.theme.text_width().0 * EMU_PER_PT;
+        let page = &self.theme.page;
+        let max_h =
+            (page.size.height.0 - page.margin_top.0 - page.margin_bottom.0) * 0.75 * EMU_PER_PT;
+        // 96 pixels to the inch, as Word assumes for images without a resolution.
+        let (mut w, mut h) = (pic.width as f32 * 9525.0, pic.height as f32 * 9525.0);
+        let scale = (max_w / w).min(max_h / h).min(1.0);
+        w *= scale;
+        h *= scale;
+        let rid = format!("rIdImg{}", self.media.len() + 1);
+        let p = Pic::new_with_dimensions(Vec::new(), pic.width, pic.height)
+            .size(w.round().max(1.0) as u32, h.round().max(1.0) as u32)
+            .id(rid.clone());
+        // docx-rs stores the bytes it is given; we write the media ourselves with the right extension.
+        let p = Pic {
+            image: pic.bytes.clone(),
+            ..p
+        };
+        self.media.push(Media { rid, picture: pic });
+        self.alts.push(alt);
+        Run::new().add_image(p)
+    }
+
+    /// The paragraphs of footnote `number`, its mark first.
+    pub(crate) fn note_paragraphs(&mut self, number: u32) -> Vec<Paragraph> {
+        let Some(note) = self.doc.footnotes.iter().find(|n| n.number == number) else {
+            return vec![self.para(id::FOOTNOTE_TEXT)];
+        };
+        let saved = self.part;
+        self.part = Part::Note;
+        let mut out = Vec::new();
+        let ctx = Ctx {
+            style: id::FOOTNOTE_TEXT,
+            depth: 0,
+        };
+        for b in &note.blocks {
+            self.block(b, &ctx, &mut out);
+        }
+        self.part = saved;
+        let mut paras: Vec<Paragraph> = out
+            .into_iter()
+            .filter_map(|o| match o {
+                Out::Para(p) => Some(p),
+                Out::Table(_) => None,
+            })
+            .collect();
+        if paras.is_empty() {
+            paras.push(self.para(id::FOOTNOTE_TEXT));
+        }
+        let mark = self.raw_run("<w:footnoteRef/>").style(id::FOOTNOTE_REF);
+        let first = paras.remove(0);
+        let first = prepend(first, vec![mark, Run::new().add_text(" ")]);
+        paras.insert(0, first);
+        paras
+    }
+
+    /// Footnotes no reference points at: kept as numbered paragraphs at the end.
+    pub(crate) fn unreferenced_notes(&mut self, out: &mut Vec<Out>) {
+        let missing: Vec<u32> = self
+            .doc
+            .footnotes
+            .iter()
+            .map(|n| n.number)
+            .filter(|n| !self.placed_notes.contains(n))
+            .collect();
+        for number in missing {
+            let note = self
+                .doc
+                .footnotes
+                .iter()
+                .find(|n| n.number == number)
+                .expect("listed above");
+            self.warnings.push(briefing_model::Diagnostic::warning(
+                note.line,
+                format!(
+                    "footnote [^{}] is never referenced; it is printed at the end",
+                    note.label
+                ),
+            ));
+            let blocks = note.blocks.clone();
+            let mut inner = Vec::new();
+            let ctx = Ctx {
+                style: id::FOOTNOTE_TEXT,
+                depth: 0,
+            };
+            for b in &blocks {
+                self.block(b, &ctx, &mut inner);
+            }
+            let mut first = true;
+            for o in inner {
+                match o {
+                    Out::Para(p) if first => {
+                        first = false;
+                        out.push(Out::Para(prepend(
+                            p,
+                            vec![Run::new().add_text(format!("{number}. "))],
+                        )));
+                    }
+                    o => out.push(o),
+                }
+            }
+        }
+    }
+
+    /// Records that note `number` now has its real footnote; false if it already had one.
+    pub(crate) fn place_note(&mut self, number: u32) -> bool {
+        self.placed_notes.insert(number)
+    }
+}
+
+/// `p` with `runs` before its existing children (after bookmarks are irrelevant in notes).
+fn prepend(mut p: Paragraph, runs: Vec<Run>) -> Paragraph {
+    let rest = std::mem::take(&mut p.children);
+    for r in runs {
+        p = p.add_run(r);
+    }
+    p.children.extend(rest);
+    p
+}
+
+/// Indents a paragraph that sits inside a list item to the item's text.
+pub(crate) fn indent_for(p: Paragraph, ctx: &Ctx) -> Paragraph {
+    if ctx.depth == 0 {
+        return p;
+    }
+    let left = LIST_INDENT * (ctx.depth as i32 + 1);
+    p.indent(Some(left), None, None, None)
+}

@@ -1,0 +1,193 @@
+//! Everything around the body text: the title block, the table of contents, and the running
+//! header and footer with the protective marking and `Page N of M`.
+
+use briefing_model::{BlockKind, Placeholders, plain_text};
+use docx_rs::{Footer, Header, Hyperlink, HyperlinkType, NumPages, PageNum, Paragraph, Run};
+
+use super::{Converter, Out};
+use crate::styles::id;
+
+/// The running header and footer, when the document has any.
+pub(crate) struct Furniture {
+    /// The header.
+    pub(crate) header: Option<Header>,
+    /// The footer.
+    pub(crate) footer: Option<Footer>,
+}
+
+/// Builds header and footer for the converter's document.
+pub(crate) fn furniture(c: &mut Converter<'_>) -> Furniture {
+    let meta = &c.doc.meta;
+    let theme = c.theme;
+    let title = c.clean(&meta.title, 0);
+    let date = meta.date.map(|d| d.long()).unwrap_or_default();
+    let classification = c.clean(meta.classification.as_deref().unwrap_or(""), 0);
+    let banner = c.banner();
+    let fill = |line: &str| {
+        Placeholders {
+            title: &title,
+            date: &date,
+            classification: &classification,
+            page: "{page}",
+            pages: "{pages}",
+        }
+        .fill(line)
+    };
+    let head_text = fill(&c.clean(&theme.layout.header, 0));
+    let foot_text = fill(&c.clean(&theme.layout.footer, 0));
+
+    let mut header = Header::new();
+    let mut has_header = false;
+    if let Some(b) = &banner {
+        header = header.add_paragraph(
+            c.para(id::CLASSIFICATION)
+                .add_run(Run::new().add_text(b.clone())),
+        );
+        has_header = true;
+    }
+    if !head_text.trim().is_empty() {
+        header = header.add_paragraph(field_line(c.para(id::HEADER), &head_text));
+        has_header = true;
+    }
+    let mut footer = Footer::new();
+    let mut has_footer = false;
+    if !foot_text.trim().is_empty() {
+        footer = footer.add_paragraph(field_line(c.para(id::FOOTER), &foot_text));
+        has_footer = true;
+    }
+    if let Some(b) = &banner {
+        footer = footer.add_paragraph(
+            c.para(id::CLASSIFICATION)
+                .add_run(Run::new().add_text(b.clone())),
+        );
+        has_footer = true;
+    }
+    Furniture {
+        header: has_header.then_some(header),
+        footer: has_footer.then_some(footer),
+    }
+}
+
+/// A header or footer line whose `{page}` and `{pages}` become PAGE and NUMPAGES fields.
+fn field_line(mut p: Paragraph, text: &str) -> Paragraph {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let next = [("{pages}", true), ("{page}", false)]
+            .iter()
+            .filter_map(|(pat, total)| rest.find(pat).map(|i| (i, *pat, *total)))
+            .min_by_key(|(i, pat, _)| (*i, std::cmp::Reverse(pat.len())));
+        match next {
+            Some((i, pat, total)) => {
+                if i > 0 {
+                    p = p.add_run(Run::new().add_text(&rest[..i]));
+                }
+                p = if total {
+                    p.add_num_pages(NumPages::new())
+                } else {
+                    p.add_page_num(PageNum::new())
+                };
+                rest = &rest[i + pat.len()..];
+            }
+            None => {
+                p = p.add_run(Run::new().add_text(rest));
+                rest = "";
+            }
+        }
+    }
+    p
+}
+
+impl Converter<'_> {
+    /// "CLASSIFICATION · STATUS", when either is set.
+    pub(crate) fn banner(&mut self) -> Option<String> {
+        let doc = self.doc;
+        let meta = &doc.meta;
+        let parts: Vec<String> = [meta.classification.as_deref(), meta.status.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.trim().is_empty())
+            .map(str::to_owned)
+            .collect();
+        if parts.is_empty() {
+            return None;
+        }
+        Some(self.clean(&parts.join(" · "), 0))
+    }
+
+    /// Title, subtitle, byline and summary.
+    pub(crate) fn title_block(&mut self, out: &mut Vec<Out>) {
+        let doc = self.doc;
+        let meta = &doc.meta;
+        let title = self.clean(&meta.title, 0);
+        let p = self.para(id::TITLE);
+        out.push(Out::Para(p.add_run(Run::new().add_text(title))));
+        if let Some(sub) = meta.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
+            let sub = self.clean(sub, 0);
+            let p = self.para(id::SUBTITLE);
+            out.push(Out::Para(p.add_run(Run::new().add_text(sub))));
+        }
+        let mut byline: Vec<String> = Vec::new();
+        if !meta.authors.is_empty() {
+            byline.push(meta.authors.join(", "));
+        }
+        byline.extend(meta.organization.clone());
+        byline.extend(meta.date.map(|d| d.long()));
+        if !byline.is_empty() {
+            let text = self.clean(&byline.join(" · "), 0);
+            let p = self.para(id::BYLINE);
+            out.push(Out::Para(p.add_run(Run::new().add_text(text))));
+        }
+        if let Some(summary) = meta.summary.as_deref().filter(|s| !s.trim().is_empty()) {
+            let text = self.clean(summary, 0);
+            let p = self.para(id::ABSTRACT);
+            out.push(Out::Para(p.add_run(Run::new().add_text(text))));
+        }
+    }
+
+    /// A table of contents already filled with the headings (levels 1–3), each entry a link to
+    /// its heading's bookmark, inside a TOC field that Word can update.
+    ///
+    /// No `w:sdt` wrapper: LibreOffice prints the field codes of docx-rs's sdt-wrapped TOC.
+    pub(crate) fn toc(&mut self, out: &mut Vec<Out>) {
+        let entries: Vec<(u8, String, String)> = self
+            .doc
+            .blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::Heading {
+                    level,
+                    id: hid,
+                    content,
+                } if *level <= 3 => Some((*level, hid.clone(), plain_text(content))),
+                _ => None,
+            })
+            .collect();
+        if entries.is_empty() {
+            return;
+        }
+        self.has_toc = true;
+        let p = self.para(id::TOC_HEADING);
+        out.push(Out::Para(p.add_run(Run::new().add_text("Contents"))));
+        let last = entries.len() - 1;
+        for (i, (level, hid, text)) in entries.into_iter().enumerate() {
+            let text = self.clean(&text, 0);
+            let mut p = self.para(&id::toc(level));
+            if i == 0 {
+                p = p
+                    .add_run(self.raw_run(r#"<w:fldChar w:fldCharType="begin" w:dirty="true"/>"#))
+                    .add_run(self.raw_run(r#"<w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText>"#))
+                    .add_run(self.raw_run(r#"<w:fldChar w:fldCharType="separate"/>"#));
+            }
+            let anchor = self.bookmarks.get(&hid).cloned().unwrap_or(hid);
+            // No page numbers: LibreOffice keeps a TOC's cached text and would not compute a
+            // PAGEREF there, so a guessed number would be wrong; Word rebuilds the field on open.
+            p = p.add_hyperlink(
+                Hyperlink::new(anchor, HyperlinkType::Anchor).add_run(Run::new().add_text(text)),
+            );
+            if i == last {
+                p = p.add_run(self.raw_run(r#"<w:fldChar w:fldCharType="end"/>"#));
+            }
+            out.push(Out::Para(p));
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! The package: finishing the XML parts docx-rs leaves incomplete, and the ZIP itself.
+//!
+//! We write every part that carries ids or metadata ourselves (relationships, content types,
+//! properties, styles, settings) so nothing depends on `HashMap` order or process-wide counters,
+//! and the ZIP gets fixed timestamps, a fixed entry order and Deflate.
+
+mod patch;
+
+use std::fmt::Write as _;
+use std::io::{Cursor, Write as _};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use crate::convert::Media;
+
+use crate::text::escape;
+use patch::{finish_footnotes, replace_elements, splice_raw, tidy};
+
+/// Everything the package needs, gathered by `render`.
+pub(crate) struct Package {
+    /// `word/document.xml` as docx-rs wrote it.
+    pub(crate) document: Vec<u8>,
+    /// `word/styles.xml`.
+    pub(crate) styles: String,
+    /// `word/numbering.xml`, when there are lists.
+    pub(crate) numbering: Option<Vec<u8>>,
+    /// `word/footnotes.xml`, when there are footnotes.
+    pub(crate) footnotes: Option<Vec<u8>>,
+    /// `word/header1.xml`.
+    pub(crate) header: Option<Vec<u8>>,
+    /// `word/footer1.xml`.
+    pub(crate) footer: Option<Vec<u8>>,
+    /// Pictures, in the order their relationship ids were given.
+    pub(crate) media: Vec<Media>,
+    /// Alt text of each body picture, in document order.
+    pub(crate) alts: Vec<String>,
+    /// External links of the body: (rid, url).
+    pub(crate) body_links: Vec<(String, String)>,
+    /// External links in footnotes: (rid, url).
+    pub(crate) note_links: Vec<(String, String)>,
+    /// Raw run contents by marker number.
+    pub(crate) raw: Vec<String>,
+    /// The `w:tblPr` every table gets.
+    pub(crate) table_properties: String,
+    /// `docProps/core.xml`.
+    pub(crate) core: String,
+    /// `docProps/custom.xml`.
+    pub(crate) custom: Option<String>,
+    /// Document language, for settings.
+    pub(crate) lang: String,
+    /// Whether the document holds a TOC field Word should refresh on open.
+    pub(crate) has_toc: bool,
+    /// The body's `w:sectPr` in schema order (docx-rs puts the header references last).
+    pub(crate) sect_pr: String,
+}
+
+/// Namespace of package relationships.
+const REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+/// Prefix of officeDocument relationship types.
+const REL_TYPE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+impl Package {
+    /// Post-processes the parts and writes the ZIP.
+    pub(crate) fn write(self) -> zip::result::ZipResult<Vec<u8>> {
+        let document = self.finish_document();
+        let footnotes = self
+            .footnotes
+            .as_deref()
+            .map(|f| finish_footnotes(&tidy(splice_raw(f, &self.raw))));
+        let header = self
+            .header
+            .as_deref()
+            .map(|h| tidy(splice_raw(h, &self.raw)));
+        let footer = self
+            .footer
+            .as_deref()
+            .map(|f| tidy(splice_raw(f, &self.raw)));
+        let numbering = self
+            .numbering
+            .as_deref()
+            .map(|n| tidy(String::from_utf8_lossy(n).into_owned()));
+
+        let mut parts: Vec<(String, Vec<u8>, bool)> = Vec::new();
+        let mut add = |name: &str, data: Vec<u8>| parts.push((name.to_owned(), data, true));
+        add("[Content_Types].xml", self.content_types().into_bytes());
+        add("_rels/.rels", self.package_rels().into_bytes());
+        add("docProps/core.xml", self.core.clone().into_bytes());
+        add(
+            "docProps/app.xml",
+            crate::props::app_xml().as_bytes().to_vec(),
+        );
+        if let Some(c) = &self.custom {
+            add("docProps/custom.xml", c.clone().into_bytes());
+        }
+        add("word/document.xml", document.into_bytes());
+        add(
+            "word/_rels/document.xml.rels",
+            self.document_rels().into_bytes(),
+        );
+        add("word/styles.xml", self.styles.clone().into_bytes());
+        add("word/settings.xml", self.settings().into_bytes());
+        if let Some(n) = numbering {
+            add("word/numbering.xml", n.into_bytes());
+        }
+        if let Some(f) = footnotes {
+            add("word/footnotes.xml", f.into_bytes());
+            if !self.note_links.is_empty() {
+                add(
+                    "word/_rels/footnotes.xml.rels",
+                    rels(&[], &self.note_links).into_bytes(),
+                );
+            }
+        }
+        if let Some(h) = header {
+            add("word/header1.xml", h.into_bytes());
+        }
+        if let Some(f) = footer {
+            add("word/footer1.xml", f.into_bytes());
+        }
+        for m in &self.media {
+            // Already compressed: storing is as small and much faster.
+            parts.push((
+                format!("word/media/{}.{}", m.rid, m.picture.ext),
+                m.picture.bytes.clone(),
+                false,
+            ));
+        }
+
+        let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(64 * 1024)));
+        let deflate = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .compression_level(Some(6))
+            .last_modified_time(DateTime::default())
+            .unix_permissions(0o644);
+        let store = deflate
+            .compression_method(CompressionMethod::Stored)
+            .compression_level(None);
+        for (name, data, compress) in parts {
+            zip.start_file(name, if compress { deflate } else { store })?;
+            zip.write_all(&data)?;
+        }
+        Ok(zip.finish()?.into_inner())
+    }
+
+    /// document.xml with raw runs, picture ids and alt text, table properties and repeating header rows.
+    fn finish_document(&self) -> String {
+        let xml = splice_raw(&self.document, &self.raw);
+        // docx-rs gives every picture `id="1"`; ids must be unique, and descr carries the alt text.
+        let mut out = String::with_capacity(xml.len() + 1024);
+        let mut rest = xml.as_str();
+        let mut k = 0;
+        while let Some(i) = rest.find("<wp:docPr ") {
+            let end = i + rest[i..].find("/>").map_or(0, |e| e + 2);
+            out.push_str(&rest[..i]);
+            k += 1;
+            let alt = self.alts.get(k - 1).map(String::as_str).unwrap_or("");
+            let _ = write!(
+                out,
+                r#"<wp:docPr id="{k}" name="Picture {k}" descr="{}"/>"#,
+                escape(alt)
+            );
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        let mut xml = replace_elements(
+            &tidy(out),
+            "<w:tblPr>",
+            "</w:tblPr>",
+            &self.table_properties,
+        );
+        xml = replace_elements(&xml, "<w:sectPr>", "</w:sectPr>", &self.sect_pr);
+        // The header row is the only one with cantSplit: give it tblHeader so it repeats.
+        xml = xml.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />");
+        xml
+    }
+
+    fn document_rels(&self) -> String {
+        let mut internal: Vec<(String, String, String)> = vec![
+            ("rIdStyles".into(), "styles".into(), "styles.xml".into()),
+            (
+                "rIdSettings".into(),
+                "settings".into(),
+                "settings.xml".into(),
+            ),
+        ];
+        if self.numbering.is_some() {
+            internal.push((
+                "rIdNumbering".into(),
+                "numbering".into(),
+                "numbering.xml".into(),
+            ));
+        }
+        if self.footnotes.is_some() {
+            internal.push((
+                "rIdFootnotes".into(),
+                "footnotes".into(),
+                "footnotes.xml".into(),
+            ));
+        }
+        if self.header.is_some() {
+            internal.push(("rIdHeader1".into(), "header".into(), "header1.xml".into()));
+        }
+        if self.footer.is_some() {
+            internal.push(("rIdFooter1".into(), "footer".into(), "footer1.xml".into()));
+        }
+        for m in &self.media {
+            internal.push((
+                m.rid.clone(),
+                "image".into(),
+                format!("media/{}.{}", m.rid, m.picture.ext),
+            ));
+        }
+        rels(&internal, &self.body_links)
+    }
+
+    fn package_rels(&self) -> String {
+        let mut s = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{}<Relationships xmlns="{REL_NS}">"#,
+            "\n"
+        );
+        s.push_str(&format!(r#"<Relationship Id="rId1" Type="{REL_TYPE}officeDocument" Target="word/document.xml"/>"#));
+        s.push_str(r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#);
+        s.push_str(&format!(r#"<Relationship Id="rId3" Type="{REL_TYPE}extended-properties" Target="docProps/app.xml"/>"#));
+        if self.custom.is_some() {
+            s.push_str(&format!(r#"<Relationship Id="rId4" Type="{REL_TYPE}custom-properties" Target="docProps/custom.xml"/>"#));
+        }
+        s.push_str("</Relationships>");
+        s
+    }
+
+    fn content_types(&self) -> String {
+        let mut s = String::from(concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            "\n",
+            r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+            r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
+            r#"<Default Extension="xml" ContentType="application/xml"/>"#
+        ));
+        if self.media.iter().any(|m| m.picture.ext == "png") {
+            s.push_str(r#"<Default Extension="png" ContentType="image/png"/>"#);
+        }
+        if self.media.iter().any(|m| m.picture.ext == "jpeg") {
+            s.push_str(r#"<Default Extension="jpeg" ContentType="image/jpeg"/>"#);
+        }
+        let wml = "application/vnd.openxmlformats-officedocument.wordprocessingml";
+        let mut over = |part: &str, ty: &str| {
+            let _ = write!(s, r#"<Override PartName="{part}" ContentType="{ty}"/>"#);
+        };
+        over("/word/document.xml", &format!("{wml}.document.main+xml"));
+        over("/word/styles.xml", &format!("{wml}.styles+xml"));
+        over("/word/settings.xml", &format!("{wml}.settings+xml"));
+        if self.numbering.is_some() {
+            over("/word/numbering.xml", &format!("{wml}.numbering+xml"));
+        }
+        if self.footnotes.is_some() {
+            over("/word/footnotes.xml", &format!("{wml}.footnotes+xml"));
+        }
+        if self.header.is_some() {
+            over("/word/header1.xml", &format!("{wml}.header+xml"));
+        }
+        if self.footer.is_some() {
+            over("/word/footer1.xml", &format!("{wml}.footer+xml"));
+        }
+        over(
+            "/docProps/core.xml",
+            "application/vnd.openxmlformats-package.core-properties+xml",
+        );
+        over(
+            "/docProps/app.xml",
+            "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+        );
+        if self.custom.is_some() {
+            over(
+                "/docProps/custom.xml",
+                "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+            );
+        }
+        s.push_str("</Types>");
+        s
+    }
+
+    fn settings(&self) -> String {
+        let mut s = String::from(concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            "\n",
+            r#"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+            r#"<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>"#
+        ));
+        if self.has_toc {
+            // Asks Word to refresh the contents (page numbers) when the file is opened.
+            s.push_str(r#"<w:updateFields w:val="true"/>"#);
+        }
+        if self.footnotes.is_some() {
+            s.push_str(
+                r#"<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>"#,
+            );
+        }
+        // Justified lines ending in a manual line break stay unstretched, as in Word's own defaults.
+        s.push_str(r#"<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#);
+        let _ = write!(s, r#"<w:themeFontLang w:val="{}"/>"#, escape(&self.lang));
+        s.push_str("</w:settings>");
+        s
+    }
+}
+
+/// A relationships part: internal targets (id, type suffix, target), then external links.
+fn rels(internal: &[(String, String, String)], external: &[(String, String)]) -> String {
+    let mut s = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{}<Relationships xmlns="{REL_NS}">"#,
+        "\n"
+    );
+    for (id, ty, target) in internal {
+        let _ = write!(
+            s,
+            r#"<Relationship Id="{id}" Type="{REL_TYPE}{ty}" Target="{}"/>"#,
+            escape(target)
+        );
+    }
+    for (id, url) in external {
+        let _ = write!(
+            s,
+            r#"<Relationship Id="{id}" Type="{REL_TYPE}hyperlink" Target="{}" TargetMode="External"/>"#,
+            escape(url)
+        );
+    }
+    s.push_str("</Relationships>");
+    s
+}

@@ -1,0 +1,137 @@
+//! Text surgery on the XML docx-rs writes: raw runs spliced in, schema order restored,
+//! Word's separator footnotes added.
+
+use crate::convert::raw_marker;
+
+/// Replaces each run text holding a raw marker with the recorded XML.
+pub(super) fn splice_raw(xml: &[u8], raw: &[String]) -> String {
+    let xml = String::from_utf8_lossy(xml);
+    if raw.is_empty() {
+        return xml.into_owned();
+    }
+    let open = "<w:t xml:space=\"preserve\">\u{1}";
+    let mut out = String::with_capacity(xml.len() + 256);
+    let mut rest: &str = &xml;
+    while let Some(i) = rest.find(open) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + open.len()..];
+        let digits = after.find('\u{1}').unwrap_or(0);
+        let n: Option<usize> = after[..digits].parse().ok();
+        let close = "\u{1}</w:t>";
+        match n
+            .and_then(|n| raw.get(n))
+            .filter(|_| after[digits..].starts_with(close))
+        {
+            Some(r) => {
+                out.push_str(r);
+                rest = &after[digits + close.len()..];
+            }
+            None => {
+                // Not ours (cannot happen: input text is cleaned of U+0001); drop the marker byte.
+                out.push_str(&rest[i..i + open.len() - 1]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    debug_assert!(!out.contains(&raw_marker(0)[..1]) || raw.is_empty());
+    out
+}
+
+/// Puts docx-rs's output into schema order where it is not: drops the empty `w:rPr` it puts
+/// first in every `w:pPr` (the schema wants it last) and moves `w:rStyle` to the front of a
+/// run's `w:rPr` (docx-rs writes it after `w:b`/`w:i`).
+pub(super) fn tidy(xml: String) -> String {
+    let xml = xml
+        .replace("<w:pPr><w:rPr /></w:pPr>", "")
+        .replace("<w:pPr><w:rPr />", "<w:pPr>");
+    if !xml.contains("<w:rStyle ") {
+        return xml;
+    }
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml.as_str();
+    while let Some(i) = rest.find("<w:rPr>") {
+        let body_start = i + "<w:rPr>".len();
+        let Some(len) = rest[body_start..].find("</w:rPr>") else {
+            break;
+        };
+        let body = &rest[body_start..body_start + len];
+        out.push_str(&rest[..body_start]);
+        match body.find("<w:rStyle ") {
+            Some(s) if s > 0 => {
+                let e = s + body[s..].find("/>").map_or(0, |e| e + 2);
+                out.push_str(&body[s..e]);
+                out.push_str(&body[..s]);
+                out.push_str(&body[e..]);
+            }
+            _ => out.push_str(body),
+        }
+        rest = &rest[body_start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Replaces every `open … close` element with `with`.
+pub(super) fn replace_elements(xml: &str, open: &str, close: &str, with: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find(open) {
+        let Some(e) = rest[i..].find(close) else {
+            break;
+        };
+        out.push_str(&rest[..i]);
+        out.push_str(with);
+        rest = &rest[i + e + close.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Adds the separator notes Word expects before the first real footnote.
+pub(super) fn finish_footnotes(xml: &str) -> String {
+    let separators = concat!(
+        r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"#,
+        r#"<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#
+    );
+    match xml
+        .find("<w:footnotes")
+        .and_then(|i| xml[i..].find('>').map(|e| i + e + 1))
+    {
+        Some(at) if !xml[..at].ends_with("/>") => {
+            format!("{}{separators}{}", &xml[..at], &xml[at..])
+        }
+        _ => xml.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_markers_become_xml() {
+        let xml = "<w:r><w:t xml:space=\"preserve\">\u{1}0\u{1}</w:t></w:r><w:t xml:space=\"preserve\">x</w:t>";
+        let out = splice_raw(xml.as_bytes(), &["<w:footnoteRef/>".to_owned()]);
+        assert_eq!(
+            out,
+            "<w:r><w:footnoteRef/></w:r><w:t xml:space=\"preserve\">x</w:t>"
+        );
+    }
+
+    #[test]
+    fn run_style_moves_first() {
+        let x = tidy(r#"<w:pPr><w:rPr /><w:pStyle w:val="N" /></w:pPr><w:rPr><w:b /><w:rStyle w:val="Hyperlink" /></w:rPr>"#.into());
+        assert_eq!(
+            x,
+            r#"<w:pPr><w:pStyle w:val="N" /></w:pPr><w:rPr><w:rStyle w:val="Hyperlink" /><w:b /></w:rPr>"#
+        );
+    }
+
+    #[test]
+    fn separators_go_first() {
+        let out =
+            finish_footnotes(r#"<?xml?><w:footnotes a="b"><w:footnote w:id="1"/></w:footnotes>"#);
+        assert!(out.contains(r#"a="b"><w:footnote w:type="separator""#));
+    }
+}

@@ -1,0 +1,101 @@
+//! Golden `word/document.xml`, pretty-printed, for one small briefing.
+//!
+//! `BRIEFING_BLESS=1 cargo test -p briefing-docx --test golden` rewrites the file.
+
+mod common;
+
+use std::path::PathBuf;
+
+use briefing_docx::{Options, render};
+use briefing_model::{Align, BlockKind, Document, Footnote, Inline, builtin};
+use common::*;
+use quick_xml::events::Event;
+use quick_xml::{Reader, Writer};
+
+fn small() -> Document {
+    let mut m = meta("Small briefing");
+    m.authors = vec!["Desk".into()];
+    Document {
+        meta: m,
+        blocks: vec![
+            at(
+                2,
+                BlockKind::Heading {
+                    level: 1,
+                    id: "summary".into(),
+                    content: vec![t("Summary")],
+                },
+            ),
+            at(
+                3,
+                BlockKind::Paragraph {
+                    content: vec![
+                        t("Talks "),
+                        Inline::Strong(vec![t("resume")]),
+                        t(" in "),
+                        Inline::Link {
+                            url: "https://example.com".into(),
+                            content: vec![t("Moscow")],
+                        },
+                        Inline::FootnoteRef { number: 1 },
+                        t("."),
+                    ],
+                },
+            ),
+            at(
+                5,
+                BlockKind::List {
+                    start: Some(2),
+                    items: vec![
+                        item(None, vec![t("second")], vec![]),
+                        item(None, vec![t("third")], vec![]),
+                    ],
+                },
+            ),
+            at(
+                8,
+                BlockKind::Table {
+                    align: vec![Align::Left, Align::Center],
+                    header: vec![vec![t("Who")], vec![t("When")]],
+                    rows: vec![vec![vec![t("Envoys")], vec![t("Friday")]]],
+                },
+            ),
+        ],
+        footnotes: vec![Footnote {
+            label: "n".into(),
+            number: 1,
+            blocks: vec![para(vec![t("Per officials.")])],
+            line: 11,
+        }],
+    }
+}
+
+fn pretty(xml: &str) -> String {
+    let mut r = Reader::from_str(xml);
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    loop {
+        match r.read_event().unwrap() {
+            Event::Eof => break,
+            e => w.write_event(e).unwrap(),
+        }
+    }
+    String::from_utf8(w.into_inner()).unwrap() + "\n"
+}
+
+#[test]
+fn document_xml_matches_the_golden_file() {
+    let theme = builtin("briefing").unwrap();
+    let out = render(&small(), &theme, &Options::default()).unwrap();
+    let got = pretty(&part(&unzip(&out.value), "word/document.xml"));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/small-document.xml");
+    if std::env::var_os("BRIEFING_BLESS").is_some() {
+        std::fs::write(&path, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(&path)
+        .expect("golden file; run with BRIEFING_BLESS=1 to create it");
+    assert!(
+        got == want,
+        "word/document.xml changed; diff against {} or bless with BRIEFING_BLESS=1",
+        path.display()
+    );
+}
