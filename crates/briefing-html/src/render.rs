@@ -1,0 +1,203 @@
+//! The entry point: a document and theme in, one HTML page out.
+
+use briefing_model::{Block, BlockKind, Document, Meta, Theme, Warned, plain_text};
+
+use crate::css::theme_css;
+use crate::encode::Encoder;
+use crate::error::Error;
+use crate::escape::{escape, escape_into};
+use crate::options::Options;
+use crate::template::{DEFAULT_PAGE, DEFAULT_STYLE, Fill};
+use crate::toc;
+
+/// Longest description derived from the first paragraph when the briefing has no summary.
+const DESCRIPTION_CHARS: usize = 200;
+
+/// Renders `doc` with `theme` to a standalone HTML5 page (UTF-8 bytes).
+///
+/// The page has its styles inlined and its images embedded, runs no scripts and loads
+/// nothing from any other host. Images that cannot be embedded and links that cannot be
+/// kept are warnings, each with its source line; the page is still produced.
+pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Vec<u8>>, Error> {
+    let meta = &doc.meta;
+    let mut enc = Encoder::new(doc, options.base_dir.as_deref());
+    let mut body = String::with_capacity(16 * 1024);
+    enc.blocks(&mut body, &doc.blocks);
+    let mut footnotes = String::new();
+    enc.footnotes(&mut footnotes);
+
+    let mut nav = String::new();
+    if meta.toc.unwrap_or(theme.layout.toc) {
+        toc::write(&mut nav, &doc.blocks);
+    }
+    let title = if meta.title.trim().is_empty() {
+        "Briefing"
+    } else {
+        meta.title.trim()
+    };
+    let marking = marking(meta);
+    let style = options.stylesheet.as_deref().unwrap_or(DEFAULT_STYLE);
+    // A stylesheet must not be able to close the <style> element it sits in.
+    let style = style.replace("</", "<\\/");
+    let values = [
+        ("lang", lang(meta)),
+        ("title", escape(title)),
+        ("meta", head_meta(doc, title)),
+        ("theme_css", theme_css(theme)),
+        ("style", style),
+        ("header", header(meta, title, marking.as_deref())),
+        ("toc", nav),
+        ("body", body),
+        ("footnotes", footnotes),
+        ("footer", footer(marking.as_deref())),
+    ];
+    let values: Vec<(&'static str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let page =
+        Fill { values: &values }.apply(options.template.as_deref().unwrap_or(DEFAULT_PAGE))?;
+    Ok(Warned {
+        value: page.into_bytes(),
+        warnings: enc.warnings,
+    })
+}
+
+/// The `lang` attribute value; the model defaults it, but a blank one would be invalid.
+fn lang(meta: &Meta) -> String {
+    let tag = meta.lang.trim();
+    escape(if tag.is_empty() { "en" } else { tag })
+}
+
+/// The protective marking and status, such as "OFFICIAL-SENSITIVE · DRAFT".
+fn marking(meta: &Meta) -> Option<String> {
+    let parts: Vec<&str> = [meta.classification.as_deref(), meta.status.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// The `<meta>` elements after `<title>`: description, author, keywords and Open Graph.
+fn head_meta(doc: &Document, title: &str) -> String {
+    let meta = &doc.meta;
+    let mut out = String::new();
+    let mut tag = |attr: &str, key: &str, value: &str| {
+        out.push_str("<meta ");
+        out.push_str(attr);
+        out.push_str("=\"");
+        out.push_str(key);
+        out.push_str("\" content=\"");
+        escape_into(&mut out, value);
+        out.push_str("\">\n");
+    };
+    let description = meta
+        .summary
+        .clone()
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| first_paragraph(&doc.blocks));
+    if let Some(d) = &description {
+        tag("name", "description", d.trim());
+    }
+    if !meta.authors.is_empty() {
+        tag("name", "author", &meta.authors.join(", "));
+    }
+    if !meta.keywords.is_empty() {
+        tag("name", "keywords", &meta.keywords.join(", "));
+    }
+    tag("name", "generator", "briefing");
+    tag("property", "og:title", title);
+    tag("property", "og:type", "article");
+    if let Some(d) = &description {
+        tag("property", "og:description", d.trim());
+    }
+    if let Some(date) = meta.date {
+        tag("property", "article:published_time", &date.to_string());
+    }
+    for a in &meta.authors {
+        tag("property", "article:author", a);
+    }
+    out
+}
+
+/// The first paragraph's text, cut at a word near [`DESCRIPTION_CHARS`].
+fn first_paragraph(blocks: &[Block]) -> Option<String> {
+    let text = blocks.iter().find_map(|b| match &b.kind {
+        BlockKind::Paragraph { content } => Some(plain_text(content)),
+        _ => None,
+    })?;
+    let text = text.trim();
+    if text.chars().count() <= DESCRIPTION_CHARS {
+        return (!text.is_empty()).then(|| text.to_owned());
+    }
+    let cut = text
+        .char_indices()
+        .nth(DESCRIPTION_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let head = head.rfind(' ').map_or(head, |i| &head[..i]);
+    Some(format!("{}…", head.trim_end_matches([',', ';', ':', ' '])))
+}
+
+/// The title block: marking, title, subtitle, byline with date, and summary.
+fn header(meta: &Meta, title: &str, marking: Option<&str>) -> String {
+    let mut out = String::from("<header class=\"title-block\">\n");
+    if let Some(m) = marking {
+        out.push_str("<p class=\"marking\">");
+        escape_into(&mut out, m);
+        out.push_str("</p>\n");
+    }
+    out.push_str("<h1>");
+    escape_into(&mut out, title);
+    out.push_str("</h1>\n");
+    if let Some(sub) = meta.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
+        out.push_str("<p class=\"subtitle\">");
+        escape_into(&mut out, sub);
+        out.push_str("</p>\n");
+    }
+    let mut parts = Vec::new();
+    if !meta.authors.is_empty() {
+        parts.push(format!(
+            "<span class=\"authors\">{}</span>",
+            escape(&meta.authors.join(", "))
+        ));
+    }
+    if let Some(org) = meta
+        .organization
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
+        parts.push(format!(
+            "<span class=\"organization\">{}</span>",
+            escape(org)
+        ));
+    }
+    if let Some(date) = meta.date {
+        parts.push(format!(
+            "<time datetime=\"{date}\">{}</time>",
+            escape(&date.long())
+        ));
+    }
+    if !parts.is_empty() {
+        out.push_str("<p class=\"byline\">");
+        out.push_str(&parts.join("<span class=\"sep\" aria-hidden=\"true\"> · </span>"));
+        out.push_str("</p>\n");
+    }
+    if let Some(summary) = meta.summary.as_deref().filter(|s| !s.trim().is_empty()) {
+        out.push_str("<p class=\"summary\">");
+        escape_into(&mut out, summary);
+        out.push_str("</p>\n");
+    }
+    out.push_str("</header>\n");
+    out
+}
+
+/// The page footer: the marking again, so it shows at the end of the page too.
+fn footer(marking: Option<&str>) -> String {
+    match marking {
+        Some(m) => format!(
+            "<footer class=\"page-footer\">\n<p class=\"marking\">{}</p>\n</footer>\n",
+            escape(m)
+        ),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,132 @@
+//! Images are embedded as data: URIs; missing ones leave a visible placeholder and a warning.
+
+mod common;
+
+use std::path::PathBuf;
+
+use briefing_html::Options;
+use briefing_model::{BlockKind, Inline};
+use common::*;
+
+/// A folder with one image of each kind, unique to `name`.
+fn image_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("briefing-html-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("img")).unwrap();
+    let png: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\x04\0\x09\xfb\x03\xfd\xe3U\xf2\x9c\0\0\0\0IEND\xaeB`\x82";
+    std::fs::write(dir.join("img/chart.png"), png).unwrap();
+    std::fs::write(
+        dir.join("img/photo.jpg"),
+        [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'],
+    )
+    .unwrap();
+    std::fs::write(dir.join("img/anim.gif"), b"GIF89a\x01\0\x01\0\0\0\0;").unwrap();
+    std::fs::write(
+        dir.join("img/pic.webp"),
+        b"RIFF\x1a\0\0\0WEBPVP8L\x0d\0\0\0/\0\0\0\x10\x07\x10\x11\x11\x88\x88\xfe\x07\0",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("img/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("img/notes.png"), "this is text, not an image").unwrap();
+    dir
+}
+
+fn figure(line: u32, src: &str, alt: &str) -> briefing_model::Block {
+    at(
+        line,
+        BlockKind::Figure {
+            src: src.into(),
+            alt: alt.into(),
+            caption: vec![t("Caption")],
+        },
+    )
+}
+
+#[test]
+fn every_format_is_embedded_by_its_content() {
+    let dir = image_dir("formats");
+    let mut doc = kitchen_sink();
+    doc.blocks = vec![
+        figure(1, "img/chart.png", "Chart"),
+        figure(2, "img/photo.jpg", "Photo"),
+        figure(3, "img/anim.gif", "Anim"),
+        figure(4, "img/pic.webp", "Pic"),
+        para(
+            5,
+            vec![Inline::Image {
+                src: "img/logo.svg".into(),
+                alt: "Logo".into(),
+            }],
+        ),
+    ];
+    let options = Options {
+        base_dir: Some(dir.clone()),
+        ..Default::default()
+    };
+    let out = briefing_html::render(&doc, &theme(), &options).unwrap();
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    let (_, html) = page_with(&doc, &options);
+    let imgs: Vec<(String, String)> = select(&html, "img")
+        .iter()
+        .map(|i| {
+            let src = i.value().attr("src").unwrap();
+            (
+                src[..src.find(',').unwrap()].to_owned(),
+                i.value().attr("alt").unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let want = [
+        ("data:image/png;base64", "Chart"),
+        ("data:image/jpeg;base64", "Photo"),
+        ("data:image/gif;base64", "Anim"),
+        ("data:image/webp;base64", "Pic"),
+        ("data:image/svg+xml;base64", "Logo"),
+    ];
+    assert_eq!(imgs, want.map(|(a, b)| (a.to_owned(), b.to_owned())));
+    assert_eq!(select(&html, "figure > img + figcaption").len(), 4);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn missing_and_bogus_images_warn_with_their_line_and_show_alt_text() {
+    let dir = image_dir("missing");
+    let mut doc = kitchen_sink();
+    doc.blocks = vec![
+        figure(7, "img/nope.png", "Trade flows"),
+        figure(9, "img/notes.png", "Not a picture"),
+    ];
+    let options = Options {
+        base_dir: Some(dir.clone()),
+        ..Default::default()
+    };
+    let out = briefing_html::render(&doc, &theme(), &options).unwrap();
+    let got: Vec<_> = out
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.message.contains("img/")))
+        .collect();
+    assert_eq!(got, [(Some(7), true), (Some(9), true)]);
+    assert!(
+        out.warnings[1]
+            .message
+            .contains("not a PNG, JPEG, GIF, WebP or SVG")
+    );
+    let (_, html) = page_with(&doc, &options);
+    assert!(select(&html, "img").is_empty());
+    let shown: Vec<String> = select(&html, "figure .image-missing")
+        .iter()
+        .map(|s| s.text().collect())
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "[Image not available: Trade flows]",
+            "[Image not available: Not a picture]"
+        ]
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
