@@ -1,0 +1,514 @@
+//! `briefing render`: every input parsed once, its formats rendered in parallel on one rayon
+//! pool, each file written as soon as it is rendered, through a temporary file renamed into place.
+
+use std::io::{IsTerminal, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use anyhow::Context;
+use briefing_model::{BlockKind, Diagnostic, Document, Inline, Severity};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::args::RenderArgs;
+use crate::format::Format;
+use crate::inputs::{self, Input};
+use crate::manifest::{self, Entry, Manifest};
+use crate::report::{DocumentReport, OutputReport, Report, Status, Summary};
+
+/// Runs `briefing render`; returns whether every document rendered.
+pub(crate) fn run(args: &RenderArgs) -> anyhow::Result<bool> {
+    let started = Instant::now();
+    let all = inputs::expand(&args.inputs, &args.out_dir).map_err(anyhow::Error::msg)?;
+    render_all(args, all, started)
+}
+
+/// Renders already expanded inputs (the watcher calls this with the ones that changed).
+pub(crate) fn render_all(
+    args: &RenderArgs,
+    mut all: Vec<Input>,
+    started: Instant,
+) -> anyhow::Result<bool> {
+    let mut formats = args.format.clone();
+    formats.sort();
+    formats.dedup();
+    if let Some(report) = &args.report {
+        let report = report.canonicalize().unwrap_or_else(|_| report.clone());
+        if all
+            .iter()
+            .any(|i| i.path.canonicalize().ok().as_ref() == Some(&report))
+        {
+            anyhow::bail!("--report {} would overwrite an input", report.display());
+        }
+    }
+    if let Some(shard) = args.shard {
+        all.retain(|i| shard.owns(&i.rel));
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("starting the worker threads")?;
+    std::fs::create_dir_all(&args.out_dir)
+        .with_context(|| format!("creating the output folder {}", args.out_dir.display()))?;
+
+    remove_stale_temporaries(&args.out_dir, &all);
+
+    let manifest_path = args.out_dir.join(manifest::file_name(args.shard));
+    let manifest = if args.incremental {
+        Manifest::load(&manifest_path)
+    } else {
+        Manifest::default()
+    };
+    let progress = progress_bar(all.len() as u64, args.quiet);
+    let stop = AtomicBool::new(false);
+    let cx = Batch {
+        args,
+        formats: &formats,
+        manifest: &manifest,
+        stop: &stop,
+    };
+
+    // A panic is a bug, reported with the document's name; the default hook would print it
+    // from a worker, out of order, so it is silenced for the batch and reported below.
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let done: Vec<Done> = pool.install(|| {
+        all.par_iter()
+            .map(|input| {
+                let d = cx.document(input);
+                progress.inc(1);
+                d
+            })
+            .collect()
+    });
+    std::panic::set_hook(previous_hook);
+    progress.finish_and_clear();
+
+    let mut manifest = manifest;
+    let mut summary = Summary {
+        documents: done.len(),
+        ..Summary::default()
+    };
+    let mut stderr = crate::print::stderr();
+    for d in &done {
+        for diag in d
+            .report
+            .diagnostics
+            .iter()
+            .chain(d.report.outputs.iter().flat_map(|o| &o.diagnostics))
+        {
+            if diag.severity != Severity::Note {
+                crate::print::diagnostic(&mut stderr, diag)?;
+            }
+        }
+        summary.files += d
+            .report
+            .outputs
+            .iter()
+            .filter(|o| o.status == Status::Ok)
+            .count();
+        match d.report.status {
+            Status::Failed => summary.failed += 1,
+            Status::Skipped | Status::Unchanged => summary.skipped += 1,
+            Status::Ok => {}
+        }
+        if let Some((rel, entry)) = &d.manifest {
+            manifest.record(rel.clone(), entry.clone());
+        }
+    }
+    summary.milliseconds = started.elapsed().as_millis();
+    if args.incremental {
+        manifest
+            .save(&manifest_path)
+            .with_context(|| format!("writing {}", manifest_path.display()))?;
+    }
+    writeln!(
+        stderr,
+        "{} document{}, {} file{} written, {} unchanged or skipped, {} failed, in {} ms",
+        summary.documents,
+        plural(summary.documents),
+        summary.files,
+        plural(summary.files),
+        summary.skipped,
+        summary.failed,
+        summary.milliseconds
+    )?;
+    let ok = summary.failed == 0;
+    if let Some(path) = &args.report {
+        let report = Report {
+            tool: format!("briefing {}", env!("CARGO_PKG_VERSION")),
+            summary,
+            documents: done.into_iter().map(|d| d.report).collect(),
+        };
+        let bytes = serde_json::to_vec_pretty(&report)?;
+        write_atomic(path, &bytes)
+            .with_context(|| format!("writing the report {}", path.display()))?;
+    }
+    Ok(ok)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn progress_bar(len: u64, quiet: bool) -> indicatif::ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} documents, {per_sec}, {eta} left",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// What one document left: its report and, when rendered, its manifest entry.
+struct Done {
+    report: DocumentReport,
+    manifest: Option<(String, Entry)>,
+}
+
+/// What every document's work shares.
+struct Batch<'a> {
+    args: &'a RenderArgs,
+    formats: &'a [Format],
+    manifest: &'a Manifest,
+    stop: &'a AtomicBool,
+}
+
+impl Batch<'_> {
+    fn document(&self, input: &Input) -> Done {
+        let mut report = DocumentReport {
+            input: input.path.clone(),
+            status: Status::Ok,
+            diagnostics: Vec::new(),
+            outputs: Vec::new(),
+        };
+        if self.stop.load(Ordering::Relaxed) {
+            report.status = Status::Skipped;
+            return Done {
+                report,
+                manifest: None,
+            };
+        }
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            self.render_document(input, &mut report)
+        }));
+        let manifest = match result {
+            Ok(Ok(entry)) => entry,
+            Ok(Err(diag)) => {
+                report
+                    .diagnostics
+                    .push(diag.in_file(Some(input.path.clone())));
+                report.status = Status::Failed;
+                None
+            }
+            Err(panic) => {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown cause".into());
+                report.diagnostics.push(
+                    Diagnostic::error(
+                        0,
+                        format!("bug: briefing crashed on this document ({what})"),
+                    )
+                    .with_hint("please report it with the document attached")
+                    .in_file(Some(input.path.clone())),
+                );
+                report.status = Status::Failed;
+                None
+            }
+        };
+        if report.status == Status::Failed && self.args.fail_fast {
+            self.stop.store(true, Ordering::Relaxed);
+        }
+        Done { report, manifest }
+    }
+
+    /// Parses, renders and writes one document. `Err` is a document-level error.
+    fn render_document(
+        &self,
+        input: &Input,
+        report: &mut DocumentReport,
+    ) -> Result<Option<(String, Entry)>, Diagnostic> {
+        let args = self.args;
+        let bytes = std::fs::read(&input.path)
+            .map_err(|e| Diagnostic::error(0, format!("cannot read: {e}")))?;
+        let rel = input.rel.to_string_lossy().replace('\\', "/");
+        let opts =
+            crate::parse_options(&input.path, &args.source).map_err(|e| Diagnostic::error(0, e))?;
+        let theme_name = args.theme.as_deref().unwrap_or("");
+        let format_names: Vec<&str> = self.formats.iter().map(|f| f.extension()).collect();
+        let key = manifest::key(&[
+            env!("CARGO_PKG_VERSION").as_bytes(),
+            format_names.join(",").as_bytes(),
+            theme_name.as_bytes(),
+            args.source.title.as_deref().unwrap_or("").as_bytes(),
+            format!("{:?}|{:?}", opts.kind, opts.default_date).as_bytes(),
+            &bytes,
+        ]);
+        if args.incremental && self.manifest.is_current(&rel, &key, &args.out_dir) {
+            report.status = Status::Unchanged;
+            return Ok(None);
+        }
+
+        let text = String::from_utf8(bytes).map_err(|e| {
+            Diagnostic::error(
+                0,
+                format!(
+                    "not valid UTF-8 (first bad byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
+            .with_hint("save the file as UTF-8")
+        })?;
+        let warned = briefing_model::parse(&text, &opts).map_err(|e| {
+            let mut ds = e.diagnostics.into_iter();
+            let first = ds
+                .next()
+                .unwrap_or_else(|| Diagnostic::error(0, "the source could not be parsed"));
+            report.diagnostics.extend(ds);
+            first
+        })?;
+        report.diagnostics.extend(warned.warnings);
+        let doc = warned.value;
+        if args.deny_warnings
+            && report
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Warning)
+        {
+            return Err(Diagnostic::error(
+                0,
+                "warnings are denied (--deny-warnings)",
+            ));
+        }
+        let name = args
+            .theme
+            .as_deref()
+            .or(doc.meta.theme.as_deref())
+            .unwrap_or(briefing_model::BUILTIN_THEMES[0]);
+        let theme =
+            briefing_model::builtin(name).map_err(|e| Diagnostic::error(0, e.to_string()))?;
+
+        let base_dir = input.path.parent().unwrap_or(Path::new(".")).to_owned();
+        let target = args.out_dir.join(&input.rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Diagnostic::error(0, format!("cannot create {}: {e}", parent.display()))
+            })?;
+        }
+        let outputs: Vec<OutputReport> = self
+            .formats
+            .par_iter()
+            .map(|&format| {
+                let out = target.with_extension(format.extension());
+                render_output(
+                    &doc,
+                    &theme,
+                    format,
+                    &base_dir,
+                    &out,
+                    args.deny_warnings,
+                    &input.path,
+                )
+            })
+            .collect();
+        if outputs.iter().any(|o| o.status == Status::Failed) {
+            report.status = Status::Failed;
+        }
+        report.outputs = outputs;
+        if report.status != Status::Ok {
+            return Ok(None);
+        }
+        let assets = referenced_files(&doc)
+            .into_iter()
+            .map(|src| base_dir.join(src))
+            .filter_map(|p| manifest::hash_file(&p).map(|h| (p, h)))
+            .collect();
+        let outputs = self
+            .formats
+            .iter()
+            .map(|f| input.rel.with_extension(f.extension()))
+            .collect();
+        Ok(Some((
+            rel,
+            Entry {
+                key,
+                assets,
+                outputs,
+            },
+        )))
+    }
+}
+
+/// Renders one format into memory, then writes it (unless warnings are denied and there are some).
+fn render_output(
+    doc: &Document,
+    theme: &briefing_model::Theme,
+    format: Format,
+    base_dir: &Path,
+    out: &Path,
+    deny_warnings: bool,
+    input: &Path,
+) -> OutputReport {
+    let started = Instant::now();
+    let mut report = OutputReport {
+        format: format.extension(),
+        status: Status::Failed,
+        path: out.to_owned(),
+        bytes: None,
+        sha256: None,
+        pages: None,
+        milliseconds: 0.0,
+        diagnostics: Vec::new(),
+    };
+    let file = Some(input.to_owned());
+    match format.render(doc, theme, base_dir) {
+        Ok(warned) => {
+            report.diagnostics = warned
+                .warnings
+                .into_iter()
+                .map(|w| w.in_file(file.clone()))
+                .collect();
+            let denied = deny_warnings
+                && report
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity == Severity::Warning);
+            if denied {
+                report.diagnostics.push(
+                    Diagnostic::error(
+                        0,
+                        format!("{} not written: warnings are denied", format.extension()),
+                    )
+                    .in_file(file),
+                );
+            } else {
+                let bytes = warned.value;
+                match write_atomic(out, &bytes) {
+                    Ok(()) => {
+                        report.status = Status::Ok;
+                        report.bytes = Some(bytes.len());
+                        report.sha256 = Some(manifest::hex(&Sha256::digest(&bytes)));
+                        report.pages = format.page_count(&bytes);
+                    }
+                    Err(e) => report.diagnostics.push(
+                        Diagnostic::error(0, format!("cannot write {}: {e}", out.display()))
+                            .in_file(file),
+                    ),
+                }
+            }
+        }
+        Err(e) => report
+            .diagnostics
+            .push(Diagnostic::error(0, format!("{e:#}")).in_file(file)),
+    }
+    report.milliseconds = (started.elapsed().as_secs_f64() * 1000.0 * 100.0).round() / 100.0;
+    report
+}
+
+/// Image paths a document refers to, so `--incremental` notices when one changes.
+fn referenced_files(doc: &Document) -> Vec<String> {
+    fn inlines(list: &[Inline], out: &mut Vec<String>) {
+        for i in list {
+            match i {
+                Inline::Image { src, .. } => out.push(src.clone()),
+                Inline::Emph(c)
+                | Inline::Strong(c)
+                | Inline::Strike(c)
+                | Inline::Link { content: c, .. } => inlines(c, out),
+                _ => {}
+            }
+        }
+    }
+    fn blocks(list: &[briefing_model::Block], out: &mut Vec<String>) {
+        for b in list {
+            match &b.kind {
+                BlockKind::Figure { src, .. } => out.push(src.clone()),
+                BlockKind::Heading { content, .. } | BlockKind::Paragraph { content } => {
+                    inlines(content, out)
+                }
+                BlockKind::List { items, .. } => items.iter().for_each(|i| blocks(&i.blocks, out)),
+                BlockKind::Quote { blocks: b } | BlockKind::Callout { blocks: b, .. } => {
+                    blocks(b, out)
+                }
+                BlockKind::Table { header, rows, .. } => header
+                    .iter()
+                    .chain(rows.iter().flatten())
+                    .for_each(|c| inlines(c, out)),
+                BlockKind::Code { .. } | BlockKind::Rule => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    blocks(&doc.blocks, &mut out);
+    doc.footnotes
+        .iter()
+        .for_each(|f| blocks(&f.blocks, &mut out));
+    out.retain(|s| !s.contains("://"));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Removes temporary files that an interrupted run (Ctrl-C, `kill -9`) left in the folders this
+/// run writes to. Only files of processes that are no longer running are touched, so another
+/// run writing into the same folder keeps its own.
+fn remove_stale_temporaries(out_dir: &Path, inputs: &[Input]) {
+    let mut dirs: Vec<PathBuf> = inputs
+        .iter()
+        .map(|i| {
+            out_dir
+                .join(&i.rel)
+                .parent()
+                .map(Path::to_owned)
+                .unwrap_or_default()
+        })
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(pid) = name.to_str().and_then(temporary_pid) else {
+                continue;
+            };
+            let alive = Path::new("/proc").is_dir() && Path::new(&format!("/proc/{pid}")).exists();
+            if !alive && Path::new("/proc").is_dir() {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// The process id in a temporary file's name (`.NAME.PID.tmp`), if it is one of ours.
+fn temporary_pid(name: &str) -> Option<u32> {
+    let stem = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (_, pid) = stem.rsplit_once('.')?;
+    pid.parse().ok()
+}
+
+/// Writes through a temporary file in the same folder, renamed into place: readers (and a run
+/// interrupted by Ctrl-C or `kill -9`) only ever see a complete file or none.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let tmp: PathBuf = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(bytes));
+    match result.and_then(|()| std::fs::rename(&tmp, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}

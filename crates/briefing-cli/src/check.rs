@@ -1,0 +1,193 @@
+//! `briefing check`: everything `render` does except writing files, plus checks of what a
+//! reader would trip over (links to nowhere, missing dates), reported for people or editors.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use briefing_model::{Block, BlockKind, Diagnostic, Document, Inline, Severity, SourceKind};
+use rayon::prelude::*;
+
+use crate::args::{CheckArgs, CheckFormat};
+use crate::format::Format;
+use crate::inputs;
+
+/// Runs `briefing check`; returns whether the inputs pass.
+pub(crate) fn run(args: &CheckArgs) -> anyhow::Result<bool> {
+    let all = inputs::expand(&args.inputs, Path::new("")).map_err(anyhow::Error::msg)?;
+    let found: Vec<Vec<Diagnostic>> = all.par_iter().map(|i| check_one(&i.path, args)).collect();
+    let found: Vec<Diagnostic> = found.into_iter().flatten().collect();
+    let errors = found
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = found
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    match args.format {
+        CheckFormat::Json => {
+            println!("{}", serde_json::to_string_pretty(&found)?);
+        }
+        CheckFormat::Human => {
+            let mut err = crate::print::stderr();
+            for d in &found {
+                crate::print::diagnostic(&mut err, d)?;
+            }
+            eprintln!(
+                "checked {} document{}: {errors} error{}, {warnings} warning{}",
+                all.len(),
+                if all.len() == 1 { "" } else { "s" },
+                if errors == 1 { "" } else { "s" },
+                if warnings == 1 { "" } else { "s" }
+            );
+        }
+    }
+    Ok(errors == 0 && !(args.deny_warnings && warnings > 0))
+}
+
+fn check_one(path: &Path, args: &CheckArgs) -> Vec<Diagnostic> {
+    let file = Some(path.to_owned());
+    let mut out = Vec::new();
+    // The source itself must be complete: SOURCE_DATE_EPOCH does not stand in for its date here.
+    let opts = match crate::parse_options(path, &args.source) {
+        Ok(o) => briefing_model::ParseOptions {
+            default_date: None,
+            ..o
+        },
+        Err(e) => return vec![Diagnostic::error(0, e).in_file(file)],
+    };
+    let text = match crate::read_source(path) {
+        Ok(t) => t,
+        Err(e) => return vec![Diagnostic::error(0, e).in_file(file)],
+    };
+    let warned = match briefing_model::parse(&text, &opts) {
+        Ok(w) => w,
+        Err(e) => return e.diagnostics,
+    };
+    let doc = warned.value;
+    out.extend(
+        warned
+            .warnings
+            .into_iter()
+            .filter(|d| d.severity != Severity::Note),
+    );
+    if opts.kind == SourceKind::Markdown {
+        completeness(&text, &doc, &mut out);
+    }
+    links(&doc, &mut out);
+    let name = args
+        .theme
+        .as_deref()
+        .or(doc.meta.theme.as_deref())
+        .unwrap_or(briefing_model::BUILTIN_THEMES[0]);
+    match briefing_model::builtin(name) {
+        Ok(theme) => {
+            // The renderers find what only rendering shows: glyphs no font has, images that are
+            // missing or do not decode. Each is reported once, however many formats notice it.
+            let base = path.parent().unwrap_or(Path::new("."));
+            let mut seen = HashSet::new();
+            for format in Format::ALL {
+                match format.render(&doc, &theme, base) {
+                    Ok(w) => out.extend(
+                        w.warnings
+                            .into_iter()
+                            .filter(|d| seen.insert((d.line, d.message.clone()))),
+                    ),
+                    Err(e) => out.push(Diagnostic::error(0, format!("{e:#}"))),
+                }
+            }
+        }
+        Err(e) => out.push(Diagnostic::error(0, e.to_string())),
+    }
+    let mut out: Vec<Diagnostic> = out.into_iter().map(|d| d.in_file(file.clone())).collect();
+    out.sort_by_key(|d| d.line.unwrap_or(0));
+    out
+}
+
+/// A briefing should say when it was written and by whom.
+fn completeness(text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let has_front_matter = text.starts_with("---") || text.starts_with("+++");
+    if !has_front_matter {
+        out.push(
+            Diagnostic::warning(
+                1,
+                "no front matter: the briefing has no date, author or summary",
+            )
+            .with_hint("start the file with ---, title:, date:, author:, then ---"),
+        );
+        return;
+    }
+    if doc.meta.date.is_none() {
+        out.push(
+            Diagnostic::warning(1, "the front matter has no date")
+                .with_hint("add `date: YYYY-MM-DD`"),
+        );
+    }
+    if doc.meta.authors.is_empty() && doc.meta.organization.is_none() {
+        out.push(
+            Diagnostic::warning(1, "the front matter names no author or organization")
+                .with_hint("add `author:` or `organization:`"),
+        );
+    }
+}
+
+/// Links to `#anchors` must name a heading.
+fn links(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let mut ids: HashSet<String> = HashSet::new();
+    visit(&doc.blocks, &mut |b| {
+        if let BlockKind::Heading { id, .. } = &b.kind {
+            ids.insert(id.clone());
+        }
+    });
+    let mut check = |line: u32, inlines: &[Inline]| {
+        for_links(inlines, &mut |url| {
+            if let Some(anchor) = url.strip_prefix('#')
+                && !ids.contains(anchor)
+            {
+                let mut d = Diagnostic::warning(
+                    line,
+                    format!("the link to #{anchor} leads nowhere: no heading has that id"),
+                );
+                if let Some(best) = ids.iter().min_by_key(|id| strsim::levenshtein(id, anchor)) {
+                    d = d.with_hint(format!("did you mean #{best}?"));
+                }
+                out.push(d);
+            }
+        });
+    };
+    visit(&doc.blocks, &mut |b| match &b.kind {
+        BlockKind::Heading { content, .. } | BlockKind::Paragraph { content } => {
+            check(b.line, content)
+        }
+        BlockKind::Table { header, rows, .. } => header
+            .iter()
+            .chain(rows.iter().flatten())
+            .for_each(|c| check(b.line, c)),
+        _ => {}
+    });
+}
+
+fn for_links(inlines: &[Inline], f: &mut impl FnMut(&str)) {
+    for i in inlines {
+        match i {
+            Inline::Link { url, content } => {
+                f(url);
+                for_links(content, f);
+            }
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => for_links(c, f),
+            _ => {}
+        }
+    }
+}
+
+/// Calls `f` on every block, depth first (list items, quotes and callouts included).
+fn visit(blocks: &[Block], f: &mut impl FnMut(&Block)) {
+    for b in blocks {
+        f(b);
+        match &b.kind {
+            BlockKind::List { items, .. } => items.iter().for_each(|i| visit(&i.blocks, f)),
+            BlockKind::Quote { blocks } | BlockKind::Callout { blocks, .. } => visit(blocks, f),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! `--incremental`: a manifest of what each output was made from, kept in the output folder,
+//! so an unchanged document is not rendered again.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The manifest file's name in the output folder.
+pub(crate) fn file_name(shard: Option<crate::shard::Shard>) -> String {
+    match shard {
+        // Shards may share one output folder; each keeps its own manifest.
+        Some(s) => format!(
+            ".briefing-manifest-{}.json",
+            s.to_string().replace('/', "-of-")
+        ),
+        None => ".briefing-manifest.json".to_owned(),
+    }
+}
+
+/// What the outputs of every document were made from.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Manifest {
+    /// By the outputs' relative path (`a/b` for `out/a/b.pdf`).
+    entries: BTreeMap<String, Entry>,
+}
+
+/// One document's record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Entry {
+    /// Hash of the tool version, the options that change output, and the source's bytes.
+    pub(crate) key: String,
+    /// Files the source refers to (images), with their hashes when rendered.
+    pub(crate) assets: Vec<(PathBuf, String)>,
+    /// The files written, relative to the output folder.
+    pub(crate) outputs: Vec<PathBuf>,
+}
+
+impl Manifest {
+    /// Reads the manifest; a missing or unreadable one is empty (everything renders).
+    pub(crate) fn load(path: &Path) -> Manifest {
+        std::fs::read(path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the manifest through a temporary file.
+    pub(crate) fn save(&self, path: &Path) -> std::io::Result<()> {
+        let bytes = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        crate::batch::write_atomic(path, &bytes)
+    }
+
+    /// Whether `rel`'s outputs are up to date for `key`: same key, same assets, every output present.
+    pub(crate) fn is_current(&self, rel: &str, key: &str, out_dir: &Path) -> bool {
+        let Some(e) = self.entries.get(rel) else {
+            return false;
+        };
+        e.key == key
+            && e.outputs.iter().all(|o| out_dir.join(o).is_file())
+            && e.assets
+                .iter()
+                .all(|(path, hash)| hash_file(path).as_deref() == Some(hash.as_str()))
+    }
+
+    /// Records a rendered document.
+    pub(crate) fn record(&mut self, rel: String, entry: Entry) {
+        self.entries.insert(rel, entry);
+    }
+}
+
+/// SHA-256 of the parts, each length-prefixed so that no two lists of parts collide.
+pub(crate) fn key(parts: &[&[u8]]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update((p.len() as u64).to_le_bytes());
+        h.update(p);
+    }
+    hex(&h.finalize())
+}
+
+/// SHA-256 of a file's bytes, or `None` when it cannot be read.
+pub(crate) fn hash_file(path: &Path) -> Option<String> {
+    std::fs::read(path).ok().map(|b| hex(&Sha256::digest(&b)))
+}
+
+/// Lower-case hex.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

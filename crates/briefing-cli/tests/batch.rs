@@ -1,0 +1,304 @@
+//! Batch rendering with the built binary: folders, globs, reports, incremental runs, shards,
+//! isolation of bad documents.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn briefing(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", "1755302400")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A folder with a small tree of briefings: two desks, Markdown and plain text.
+fn corpus(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("briefing-batch-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let seed = std::fs::read_to_string(root().join("input/alaska-summit.txt")).unwrap();
+    for (i, rel) in [
+        "briefs/europe/a.txt",
+        "briefs/europe/b.md",
+        "briefs/asia/c.txt",
+        "briefs/d.md",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let text = if rel.ends_with(".md") {
+            format!(
+                "---\ntitle: Brief {i}\ndate: 2025-08-1{i}\n---\n## Section\n\nParagraph number {i}.\n"
+            )
+        } else {
+            seed.replacen("The world", &format!("The world ({i})"), 1)
+        };
+        std::fs::write(path, text).unwrap();
+    }
+    std::fs::write(dir.join("briefs/.hidden.md"), "# Hidden\n").unwrap();
+    std::fs::write(dir.join("briefs/notes.csv"), "not,a,briefing\n").unwrap();
+    dir
+}
+
+fn files_under(dir: &Path) -> BTreeSet<String> {
+    walk(dir)
+        .into_iter()
+        .map(|p| p.strip_prefix(dir).unwrap().to_string_lossy().into_owned())
+        .collect()
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p))
+        } else {
+            out.push(p)
+        }
+    }
+    out
+}
+
+#[test]
+fn a_folder_is_rendered_recursively_into_a_mirrored_tree() {
+    let dir = corpus("tree");
+    let o = briefing(&dir, &["render", "briefs", "-o", "out", "--format", "html"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got = files_under(&dir.join("out"));
+    let want: BTreeSet<String> = ["asia/c.html", "d.html", "europe/a.html", "europe/b.html"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(got, want);
+    assert!(
+        stderr(&o).contains("4 documents, 4 files written"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_glob_is_expanded_by_the_tool() {
+    let dir = corpus("glob");
+    let o = briefing(
+        &dir,
+        &["render", "briefs/**/*.txt", "-o", "out", "--format", "html"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let want: BTreeSet<String> = ["asia/c.html", "europe/a.html"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(files_under(&dir.join("out")), want);
+    let o = briefing(&dir, &["render", "briefs/*.nothing", "-o", "out"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("matches no briefing"), "{}", stderr(&o));
+}
+
+#[test]
+fn one_bad_document_does_not_stop_the_others_and_the_report_says_so() {
+    let dir = corpus("bad");
+    std::fs::write(
+        dir.join("briefs/europe/broken.md"),
+        "---\ntitle: [1, 2]\n---\nBody\n",
+    )
+    .unwrap();
+    let o = briefing(
+        &dir,
+        &["render", "briefs", "-o", "out", "--report", "report.json"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("broken.md:2: `title` must be text, found a list"),
+        "{err}"
+    );
+    assert!(
+        err.contains("5 documents, 12 files written, 0 unchanged or skipped, 1 failed"),
+        "{err}"
+    );
+
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("report.json")).unwrap()).unwrap();
+    let docs = report["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 5);
+    let broken = docs
+        .iter()
+        .find(|d| d["input"].as_str().unwrap().ends_with("broken.md"))
+        .unwrap();
+    assert_eq!(broken["status"], "failed");
+    assert_eq!(broken["diagnostics"][0]["line"], 2);
+    let ok = docs
+        .iter()
+        .find(|d| d["input"].as_str().unwrap().ends_with("d.md"))
+        .unwrap();
+    assert_eq!(ok["status"], "ok");
+    let pdf = ok["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["format"] == "pdf")
+        .unwrap();
+    assert_eq!(pdf["pages"], 1);
+    assert_eq!(pdf["sha256"].as_str().unwrap().len(), 64);
+    let written = std::fs::read(dir.join("out/d.pdf")).unwrap();
+    assert_eq!(pdf["bytes"], written.len());
+}
+
+#[test]
+fn fail_fast_and_deny_warnings() {
+    let dir = corpus("strict");
+    std::fs::write(
+        dir.join("briefs/asia/a-warn.md"),
+        "---\ntitle: X\nautor: Y\n---\nBody\n",
+    )
+    .unwrap();
+    let o = briefing(
+        &dir,
+        &[
+            "render",
+            "briefs/asia/a-warn.md",
+            "-o",
+            "out",
+            "--deny-warnings",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("warnings are denied"), "{}", stderr(&o));
+    assert!(!dir.join("out/a-warn.pdf").exists());
+
+    let o = briefing(
+        &dir,
+        &[
+            "render",
+            "briefs",
+            "-o",
+            "out2",
+            "--deny-warnings",
+            "--fail-fast",
+            "--jobs",
+            "1",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    // With one worker, the four documents after the failure (in input order) are not started.
+    assert!(
+        stderr(&o).contains("4 unchanged or skipped, 1 failed"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn incremental_runs_skip_unchanged_documents() {
+    let dir = corpus("inc");
+    let run = || {
+        briefing(
+            &dir,
+            &[
+                "render",
+                "briefs",
+                "-o",
+                "out",
+                "--incremental",
+                "--format",
+                "html",
+            ],
+        )
+    };
+    let o = run();
+    assert!(
+        stderr(&o).contains("4 files written, 0 unchanged"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run();
+    assert!(
+        stderr(&o).contains("0 files written, 4 unchanged"),
+        "{}",
+        stderr(&o)
+    );
+    // Touching one source re-renders that one only; a deleted output is made again.
+    std::fs::write(
+        dir.join("briefs/d.md"),
+        "---\ntitle: Changed\n---\nNew text.\n",
+    )
+    .unwrap();
+    std::fs::remove_file(dir.join("out/europe/a.html")).unwrap();
+    let o = run();
+    assert!(
+        stderr(&o).contains("2 files written, 2 unchanged"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        std::fs::read_to_string(dir.join("out/d.html"))
+            .unwrap()
+            .contains("Changed")
+    );
+}
+
+#[test]
+fn shards_split_the_batch_without_overlap() {
+    let dir = corpus("shard");
+    let mut seen = BTreeSet::new();
+    let mut total = 0;
+    for k in 0..3 {
+        let out = format!("out{k}");
+        let o = briefing(
+            &dir,
+            &[
+                "render",
+                "briefs",
+                "-o",
+                &out,
+                "--format",
+                "html",
+                "--shard",
+                &format!("{k}/3"),
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        let files = if dir.join(&out).exists() {
+            files_under(&dir.join(&out))
+        } else {
+            BTreeSet::new()
+        };
+        total += files.len();
+        seen.extend(files);
+    }
+    assert_eq!(total, 4, "every input exactly once");
+    assert_eq!(seen.len(), 4);
+    let o = briefing(&dir, &["render", "briefs", "--shard", "3/3"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn leftovers_of_a_killed_run_are_cleaned_up() {
+    let dir = corpus("killed");
+    std::fs::create_dir_all(dir.join("out")).unwrap();
+    // A temporary file of a process that no longer runs (pid 0 never names a user process).
+    std::fs::write(dir.join("out/.d.pdf.0.tmp"), b"%PDF-half").unwrap();
+    let o = briefing(
+        &dir,
+        &["render", "briefs/d.md", "-o", "out", "--format", "html"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        files_under(&dir.join("out")),
+        BTreeSet::from(["d.html".to_string()])
+    );
+}

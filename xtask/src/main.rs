@@ -1,0 +1,215 @@
+//! `cargo xtask bench [N]`: the batch benchmark.
+//!
+//! Generates N varied briefings the size of the seed (Markdown and plain text, from the
+//! briefings in `input/`), renders them with the release `briefing` binary in all three formats
+//! with 1 thread and with every core, and prints documents per second, files per second and
+//! peak memory. When pandoc is installed it also renders a sample with pandoc, one process per
+//! file as a shell loop would, for HTML and DOCX, and prints how many times faster we are.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("bench") => {
+            let n = args
+                .get(1)
+                .map(|s| s.parse())
+                .transpose()
+                .context("N must be a number")?
+                .unwrap_or(1000);
+            bench(n)
+        }
+        _ => bail!("usage: cargo xtask bench [N]   (N briefings, default 1000)"),
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the workspace")
+        .to_owned()
+}
+
+fn bench(n: usize) -> anyhow::Result<()> {
+    let root = root();
+    let status = Command::new("cargo")
+        .args(["build", "--release", "-q", "-p", "briefing-cli"])
+        .current_dir(&root)
+        .status()?;
+    if !status.success() {
+        bail!("building the release binary failed");
+    }
+    let exe = root.join("target/release/briefing");
+    let work = std::env::temp_dir().join(format!("briefing-bench-{}", std::process::id()));
+    let src = work.join("src");
+    generate(&root, &src, n)?;
+    println!("{n} briefings generated in {}", src.display());
+
+    let mut results = Vec::new();
+    let cores = std::thread::available_parallelism().map_or(2, |c| c.get());
+    for jobs in [1, cores] {
+        let out = work.join(format!("out-{jobs}"));
+        let (time, rss) = run_measured(
+            Command::new(&exe)
+                .arg("render")
+                .arg(&src)
+                .arg("-o")
+                .arg(&out)
+                .args(["--quiet", "--jobs", &jobs.to_string()]),
+        )?;
+        let secs = time.as_secs_f64();
+        println!(
+            "briefing, {jobs} thread{}: {n} documents x 3 formats in {:.2} s: {:.0} documents/s, {:.0} files/s, peak RSS {} MB",
+            if jobs == 1 { "" } else { "s" },
+            secs,
+            n as f64 / secs,
+            3.0 * n as f64 / secs,
+            rss / 1024
+        );
+        results.push(secs);
+    }
+    if results.len() == 2 {
+        println!(
+            "speed-up from 1 to {cores} threads: {:.2}x",
+            results[0] / results[1]
+        );
+    }
+
+    // Re-running an unchanged batch with --incremental.
+    let out = work.join("out-inc");
+    let render_inc = || {
+        run_measured(
+            Command::new(&exe)
+                .arg("render")
+                .arg(&src)
+                .arg("-o")
+                .arg(&out)
+                .args(["--quiet", "--incremental"]),
+        )
+    };
+    render_inc()?;
+    let (time, _) = render_inc()?;
+    println!(
+        "unchanged batch again with --incremental: {:.3} s",
+        time.as_secs_f64()
+    );
+
+    if which("pandoc") {
+        let sample: Vec<PathBuf> = list(&src)?
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .take(40)
+            .collect();
+        let per_doc = results.last().copied().unwrap_or(1.0) / n as f64;
+        for (fmt, ext) in [("html", "html"), ("docx", "docx")] {
+            let start = Instant::now();
+            for file in &sample {
+                let out = work.join(format!("pandoc.{ext}"));
+                let ok = Command::new("pandoc")
+                    .arg(file)
+                    .args(["--standalone", "-o"])
+                    .arg(&out)
+                    .args(["-t", fmt])
+                    .stderr(Stdio::null())
+                    .status()?
+                    .success();
+                if !ok {
+                    bail!("pandoc failed on {}", file.display());
+                }
+            }
+            let pandoc_per_doc = start.elapsed().as_secs_f64() / sample.len() as f64;
+            println!(
+                "pandoc, one process per file, {fmt}: {:.1} ms/document; briefing (all 3 formats): {:.2} ms/document: {:.0}x faster",
+                pandoc_per_doc * 1000.0,
+                per_doc * 1000.0,
+                pandoc_per_doc / per_doc
+            );
+        }
+    } else {
+        println!("pandoc is not installed: no comparison");
+    }
+    std::fs::remove_dir_all(&work).ok();
+    Ok(())
+}
+
+/// Writes `n` briefings: the inputs' texts, varied so no two are alike (title, a number, order).
+fn generate(root: &Path, dir: &Path, n: usize) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut sources = Vec::new();
+    for p in list(&root.join("input"))? {
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext == "md" || ext == "txt" {
+            sources.push((ext.to_owned(), std::fs::read_to_string(&p)?));
+        }
+    }
+    if sources.is_empty() {
+        bail!("no briefings in input/");
+    }
+    for i in 0..n {
+        let (ext, text) = &sources[i % sources.len()];
+        // Vary the text: a different number in every document, and a desk folder tree.
+        let varied = text.replacen("the", &format!("the {}", i + 1), 1);
+        let sub = dir.join(format!("desk-{}", i % 10));
+        std::fs::create_dir_all(&sub)?;
+        std::fs::write(sub.join(format!("brief-{i:05}.{ext}")), varied)?;
+    }
+    // Images referenced by the Markdown briefings.
+    for d in 0..10 {
+        let images = dir.join(format!("desk-{d}/images"));
+        std::fs::create_dir_all(&images)?;
+        for img in list(&root.join("input/images")).unwrap_or_default() {
+            std::fs::copy(&img, images.join(img.file_name().expect("a file")))?;
+        }
+    }
+    Ok(())
+}
+
+fn list(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    v.sort();
+    Ok(v)
+}
+
+/// Runs a command, returning its wall time and peak resident memory in KiB (from /proc).
+fn run_measured(cmd: &mut Command) -> anyhow::Result<(Duration, u64)> {
+    let start = Instant::now();
+    let mut child = cmd.stdout(Stdio::null()).stderr(Stdio::piped()).spawn()?;
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if let Ok(s) = std::fs::read_to_string(&status_path)
+            && let Some(kb) = s.lines().find_map(|l| l.strip_prefix("VmHWM:"))
+        {
+            peak = peak.max(kb.trim().trim_end_matches("kB").trim().parse().unwrap_or(0));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let elapsed = start.elapsed();
+    if !status.success() {
+        let mut err = String::new();
+        if let Some(mut e) = child.stderr.take() {
+            std::io::Read::read_to_string(&mut e, &mut err).ok();
+        }
+        bail!("briefing failed: {err}");
+    }
+    Ok((elapsed, peak))
+}
+
+fn which(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
