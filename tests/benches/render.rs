@@ -16,7 +16,10 @@ fn seed() -> Document {
 /// `copies` of every briefing in `input/`, one after another: a long, varied document.
 fn long(copies: usize) -> Document {
     let mut doc = briefing_tests::parse(&briefing_tests::root().join("input/energy-security.md"));
-    let parts: Vec<Document> = briefing_tests::inputs().iter().map(|p| briefing_tests::parse(p)).collect();
+    let parts: Vec<Document> = briefing_tests::inputs()
+        .iter()
+        .map(|p| briefing_tests::parse(p))
+        .collect();
     doc.blocks.clear();
     doc.footnotes.clear();
     for _ in 0..copies {
@@ -25,10 +28,11 @@ fn long(copies: usize) -> Document {
             let mut blocks = part.blocks.clone();
             renumber(&mut blocks, offset);
             doc.blocks.extend(blocks);
-            doc.footnotes.extend(part.footnotes.iter().cloned().map(|mut f| {
-                f.number += offset;
-                f
-            }));
+            doc.footnotes
+                .extend(part.footnotes.iter().cloned().map(|mut f| {
+                    f.number += offset;
+                    f
+                }));
         }
     }
     doc
@@ -41,19 +45,29 @@ fn renumber(blocks: &mut [briefing_model::Block], offset: u32) {
         for i in list {
             match i {
                 Inline::FootnoteRef { number } => *number += offset,
-                Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Link { content: c, .. } => inl(c, offset),
+                Inline::Emph(c)
+                | Inline::Strong(c)
+                | Inline::Strike(c)
+                | Inline::Link { content: c, .. } => inl(c, offset),
                 _ => {}
             }
         }
     }
     for b in blocks {
         match &mut b.kind {
-            BlockKind::Heading { content, .. } | BlockKind::Paragraph { content } => inl(content, offset),
-            BlockKind::List { items, .. } => items.iter_mut().for_each(|i| renumber(&mut i.blocks, offset)),
-            BlockKind::Quote { blocks } | BlockKind::Callout { blocks, .. } => renumber(blocks, offset),
-            BlockKind::Table { header, rows, .. } => {
-                header.iter_mut().chain(rows.iter_mut().flatten()).for_each(|c| inl(c, offset))
+            BlockKind::Heading { content, .. } | BlockKind::Paragraph { content } => {
+                inl(content, offset)
             }
+            BlockKind::List { items, .. } => items
+                .iter_mut()
+                .for_each(|i| renumber(&mut i.blocks, offset)),
+            BlockKind::Quote { blocks } | BlockKind::Callout { blocks, .. } => {
+                renumber(blocks, offset)
+            }
+            BlockKind::Table { header, rows, .. } => header
+                .iter_mut()
+                .chain(rows.iter_mut().flatten())
+                .for_each(|c| inl(c, offset)),
             _ => {}
         }
     }
@@ -78,21 +92,36 @@ fn parse_seed(b: divan::Bencher) {
 #[divan::bench(args = [0, 1, 10, 20])]
 fn pdf(b: divan::Bencher, copies: usize) {
     let doc = if copies == 0 { seed() } else { long(copies) };
-    let (theme, opts) = (theme(), briefing_pdf::Options { base_dir: Some(base()) });
+    let (theme, opts) = (
+        theme(),
+        briefing_pdf::Options {
+            base_dir: Some(base()),
+        },
+    );
     b.bench(|| briefing_pdf::render(&doc, &theme, &opts).unwrap());
 }
 
 #[divan::bench(args = [0, 1, 10, 20])]
 fn docx(b: divan::Bencher, copies: usize) {
     let doc = if copies == 0 { seed() } else { long(copies) };
-    let (theme, opts) = (theme(), briefing_docx::Options { base_dir: Some(base()) });
+    let (theme, opts) = (
+        theme(),
+        briefing_docx::Options {
+            base_dir: Some(base()),
+        },
+    );
     b.bench(|| briefing_docx::render(&doc, &theme, &opts).unwrap());
 }
 
 #[divan::bench(args = [0, 1, 10, 20])]
 fn html(b: divan::Bencher, copies: usize) {
     let doc = if copies == 0 { seed() } else { long(copies) };
-    let (theme, opts) = (theme(), briefing_html::Options { base_dir: Some(base()), ..Default::default() });
+    let (theme, opts) = (
+        theme(),
+        briefing_html::Options {
+            base_dir: Some(base()),
+            ..Default::default()
+        },
+    );
     b.bench(|| briefing_html::render(&doc, &theme, &opts).unwrap());
 }
-
