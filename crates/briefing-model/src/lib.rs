@@ -14,9 +14,11 @@ pub use document::{
     Align, Block, BlockKind, CalloutKind, Date, Document, Footnote, Inline, ListItem, Meta,
     plain_text, push_plain_all,
 };
-pub use parse::{ParseError, ParseOptions, SourceKind, parse, parse_file};
+pub use parse::{ParseError, ParseOptions, SourceKind, parse, parse_file, utf8_message};
 pub use theme::{
-    BUILTIN_THEMES, Colors, FontFamily, FontFile, Fonts, FootnotePlacement, Layout, Page,
-    PaperSize, Placeholders, Sizes, TextStyle, Theme, ThemeError, builtin,
+    BUILTIN_THEMES, Colors, ColorsSpec, FontFamily, FontFamilySpec, FontFile, Fonts, FontsSpec,
+    FootnotePlacement, HtmlFiles, Layout, LayoutSpec, Page, PageSpec, PaperSize, Placeholders,
+    Sizes, SizesSpec, TextStyle, TextStyleSpec, Theme, ThemeError, ThemeFile, ThemeSpec,
+    TitleBlock, builtin, builtin_files, load as load_theme, load_dir as load_theme_dir,
 };
 pub use units::{ColorError, LengthError, Pt, Rgb};

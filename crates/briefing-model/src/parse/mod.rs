@@ -85,6 +85,19 @@ pub fn parse(text: &str, opts: &ParseOptions) -> Result<Warned<Document>, ParseE
         diagnostics: ds.into_iter().map(in_file).collect(),
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(fail(vec![
+            Diagnostic::error(0, "the source is empty: there is nothing to render")
+                .with_hint("write a title and some text, or start from `briefing new NAME`"),
+        ]));
+    }
+    if let Some(at) = text.find('\0') {
+        let line = text[..at].matches('\n').count() as u32 + 1;
+        return Err(fail(vec![Diagnostic::error(
+            line,
+            "the source contains a NUL byte: it looks like a binary file, not a briefing",
+        )]));
+    }
     let mut warnings = Vec::new();
     let mut doc = match opts.kind {
         SourceKind::Markdown => {
@@ -95,6 +108,12 @@ pub fn parse(text: &str, opts: &ParseOptions) -> Result<Warned<Document>, ParseE
             };
             fm.apply(&mut meta, &mut warnings).map_err(fail)?;
             let body = markdown::parse(&fm.body, &mut warnings).map_err(|d| fail(vec![d]))?;
+            if body.blocks.is_empty() {
+                warnings.push(
+                    Diagnostic::warning(0, "the briefing has front matter but no body text")
+                        .with_hint("the outputs hold only the title block"),
+                );
+            }
             Document {
                 meta,
                 blocks: body.blocks,
@@ -143,6 +162,14 @@ pub fn parse(text: &str, opts: &ParseOptions) -> Result<Warned<Document>, ParseE
     })
 }
 
+/// The message for a source that is not UTF-8: where the first bad byte is, by line and offset.
+pub fn utf8_message(bytes: &[u8], valid_up_to: usize) -> String {
+    let line = bytes[..valid_up_to].iter().filter(|&&b| b == b'\n').count() + 1;
+    format!(
+        "the file is not valid UTF-8: the first bad byte is on line {line}, at byte offset {valid_up_to}"
+    )
+}
+
 /// Reads and parses a file, choosing the kind from its extension unless `kind` is given.
 pub fn parse_file(path: &Path, kind: Option<SourceKind>) -> Result<Warned<Document>, ParseError> {
     let fail = |message: String, hint: &str| ParseError {
@@ -164,9 +191,8 @@ pub fn parse_file(path: &Path, kind: Option<SourceKind>) -> Result<Warned<Docume
     let bytes = std::fs::read(path)
         .map_err(|e| fail(format!("cannot read the file: {e}"), "check the path"))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
         fail(
-            format!("the file is not valid UTF-8 (first bad byte at offset {offset})"),
+            utf8_message(e.as_bytes(), e.utf8_error().valid_up_to()),
             "save the file as UTF-8",
         )
     })?;
@@ -194,6 +220,30 @@ mod tests {
             .unwrap()
             .value;
         assert_eq!(back, md);
+    }
+
+    #[test]
+    fn empty_binary_and_body_less_sources() {
+        let md = ParseOptions::new(SourceKind::Markdown);
+        assert!(
+            parse(" \n\n", &md)
+                .unwrap_err()
+                .to_string()
+                .contains("the source is empty")
+        );
+        let e = parse("line one\nbad\0byte", &md).unwrap_err();
+        assert_eq!(e.diagnostics[0].line, Some(2));
+        let only = parse("---\ntitle: Only a title\n---\n", &md).unwrap();
+        assert!(only.value.blocks.is_empty());
+        assert!(
+            only.warnings
+                .iter()
+                .any(|w| w.message.contains("no body text"))
+        );
+        assert_eq!(
+            utf8_message(b"ok\nok\n\xff", 6),
+            "the file is not valid UTF-8: the first bad byte is on line 3, at byte offset 6"
+        );
     }
 
     #[test]

@@ -1,66 +1,79 @@
 //! The themes embedded in the binary.
 
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use super::{Theme, ThemeError};
+use super::load::{ThemeError, validate};
+use super::{HtmlFiles, Theme};
 
-/// A built-in theme's files: its `theme.toml` and the font files it names.
+macro_rules! font {
+    ($file:literal) => {
+        (
+            concat!("fonts/", $file),
+            include_bytes!(concat!("../../../../templates/briefing/fonts/", $file)).as_slice(),
+        )
+    };
+}
+
+/// Font files shipped with the built-in themes (all in `templates/briefing/fonts`), by the
+/// path every built-in `theme.toml` writes.
+static FONTS: &[(&str, &[u8])] = &[
+    font!("NotoSerif-Regular.ttf"),
+    font!("NotoSerif-Bold.ttf"),
+    font!("NotoSerif-Italic.ttf"),
+    font!("NotoSerif-BoldItalic.ttf"),
+    font!("NotoSans-Regular.ttf"),
+    font!("NotoSans-Bold.ttf"),
+    font!("NotoSans-Italic.ttf"),
+    font!("NotoSans-BoldItalic.ttf"),
+    font!("JetBrainsMono-Regular.ttf"),
+    font!("JetBrainsMono-Bold.ttf"),
+    font!("JetBrainsMono-Italic.ttf"),
+];
+
+/// Licences shipped beside the fonts.
+static LICENCES: &[(&str, &str)] = &[
+    (
+        "fonts/LICENSE-Noto.txt",
+        include_str!("../../../../templates/briefing/fonts/LICENSE-Noto.txt"),
+    ),
+    (
+        "fonts/LICENSE-JetBrainsMono.txt",
+        include_str!("../../../../templates/briefing/fonts/LICENSE-JetBrainsMono.txt"),
+    ),
+];
+
+const PAGE: &str = include_str!("../../../../templates/briefing/page.html");
+const STYLE: &str = include_str!("../../../../templates/briefing/style.css");
+
+/// A built-in theme's own files.
 struct Builtin {
     name: &'static str,
     toml: &'static str,
 }
 
-macro_rules! font {
-    ($theme:literal, $file:literal) => {
-        (
-            concat!("fonts/", $file),
-            include_bytes!(concat!("../../../../templates/", $theme, "/fonts/", $file)).as_slice(),
-        )
-    };
-}
-
-/// Font files shipped with the built-in themes, by path as `theme.toml` writes it.
-static FONTS: &[(&str, &[u8])] = &[
-    font!("briefing", "NotoSerif-Regular.ttf"),
-    font!("briefing", "NotoSerif-Bold.ttf"),
-    font!("briefing", "NotoSerif-Italic.ttf"),
-    font!("briefing", "NotoSerif-BoldItalic.ttf"),
-    font!("briefing", "NotoSans-Regular.ttf"),
-    font!("briefing", "NotoSans-Bold.ttf"),
-    font!("briefing", "NotoSans-Italic.ttf"),
-    font!("briefing", "NotoSans-BoldItalic.ttf"),
-    font!("briefing", "JetBrainsMono-Regular.ttf"),
-    font!("briefing", "JetBrainsMono-Bold.ttf"),
-    font!("briefing", "JetBrainsMono-Italic.ttf"),
+static THEMES: &[Builtin] = &[
+    Builtin {
+        name: "briefing",
+        toml: include_str!("../../../../templates/briefing/theme.toml"),
+    },
+    Builtin {
+        name: "memo",
+        toml: include_str!("../../../../templates/memo/theme.toml"),
+    },
+    Builtin {
+        name: "newsroom",
+        toml: include_str!("../../../../templates/newsroom/theme.toml"),
+    },
 ];
 
-static THEMES: &[Builtin] = &[Builtin {
-    name: "briefing",
-    toml: include_str!("../../../../templates/briefing/theme.toml"),
-}];
-
 /// The names of the built-in themes; the first is the default.
-pub const BUILTIN_THEMES: &[&str] = &["briefing"];
+pub const BUILTIN_THEMES: &[&str] = &["briefing", "memo", "newsroom"];
 
 /// A built-in theme by name, loaded once per process and shared.
 pub fn builtin(name: &str) -> Result<Arc<Theme>, ThemeError> {
-    static LOADED: OnceLock<Vec<Result<Arc<Theme>, String>>> = OnceLock::new();
-    let loaded = LOADED.get_or_init(|| {
-        THEMES
-            .iter()
-            .map(|t| {
-                let file = format!("templates/{}/theme.toml", t.name);
-                Theme::from_toml(&file, t.toml, |path| {
-                    FONTS
-                        .iter()
-                        .find(|(p, _)| *p == path)
-                        .map(|(_, bytes)| Arc::from(*bytes))
-                })
-                .map(Arc::new)
-                .map_err(|e| e.to_string())
-            })
-            .collect()
-    });
+    static LOADED: OnceLock<Vec<Result<Arc<Theme>, ThemeError>>> = OnceLock::new();
+    let loaded = LOADED.get_or_init(|| THEMES.iter().map(|t| resolve(t).map(Arc::new)).collect());
     let index = THEMES
         .iter()
         .position(|t| t.name == name)
@@ -68,12 +81,71 @@ pub fn builtin(name: &str) -> Result<Arc<Theme>, ThemeError> {
             name: name.to_owned(),
             known: BUILTIN_THEMES.join(", "),
         })?;
-    loaded[index]
-        .clone()
-        .map_err(|message| ThemeError::Invalid {
-            file: format!("templates/{name}/theme.toml"),
-            message,
-        })
+    loaded[index].clone()
+}
+
+fn resolve(t: &Builtin) -> Result<Theme, ThemeError> {
+    let file = PathBuf::from(format!("templates/{}/theme.toml", t.name));
+    let invalid = |message: String| ThemeError::Invalid {
+        file: file.clone(),
+        line: 0,
+        column: 0,
+        message,
+        hint: None,
+    };
+    let mut theme: Theme = toml::from_str(t.toml).map_err(|e| invalid(e.to_string()))?;
+    for family in [
+        &mut theme.fonts.body,
+        &mut theme.fonts.heading,
+        &mut theme.fonts.code,
+    ] {
+        for face in family.faces_mut() {
+            let bytes = FONTS.iter().find(|(p, _)| *p == face.path).map(|(_, b)| *b);
+            face.data =
+                Arc::from(bytes.ok_or_else(|| invalid(format!("no font file {:?}", face.path)))?);
+        }
+    }
+    theme.html = HtmlFiles {
+        page: PAGE.to_owned(),
+        style: STYLE.to_owned(),
+    };
+    validate(&theme).map_err(invalid)?;
+    Ok(theme)
+}
+
+/// Every file of a built-in theme, to write out for editing (`briefing theme export`).
+pub fn builtin_files(name: &str) -> Result<Vec<(String, Vec<u8>)>, ThemeError> {
+    let t = THEMES
+        .iter()
+        .find(|t| t.name == name)
+        .ok_or_else(|| ThemeError::Unknown {
+            name: name.to_owned(),
+            known: BUILTIN_THEMES.join(", "),
+        })?;
+    let theme = builtin(name)?;
+    let mut files = vec![
+        ("theme.toml".to_owned(), t.toml.as_bytes().to_vec()),
+        ("page.html".to_owned(), PAGE.as_bytes().to_vec()),
+        ("style.css".to_owned(), STYLE.as_bytes().to_vec()),
+    ];
+    let mut fonts: Vec<&str> = [&theme.fonts.body, &theme.fonts.heading, &theme.fonts.code]
+        .iter()
+        .flat_map(|f| [&f.regular, &f.bold, &f.italic, &f.bold_italic])
+        .map(|f| f.path.as_str())
+        .collect();
+    fonts.sort();
+    fonts.dedup();
+    for path in fonts {
+        if let Some((_, bytes)) = FONTS.iter().find(|(p, _)| *p == path) {
+            files.push((path.to_owned(), bytes.to_vec()));
+        }
+    }
+    files.extend(
+        LICENCES
+            .iter()
+            .map(|(p, text)| (p.to_string(), text.as_bytes().to_vec())),
+    );
+    Ok(files)
 }
 
 #[cfg(test)]
@@ -86,13 +158,34 @@ mod tests {
             let theme = builtin(name).unwrap();
             assert_eq!(theme.name, *name);
             assert!(theme.fonts.body.regular.data.len() > 10_000);
-            assert!(theme.text_width().0 > 300.0);
+            assert!(!theme.html.style.is_empty());
         }
         assert!(
             builtin("nope")
                 .unwrap_err()
                 .to_string()
-                .contains("briefing")
+                .contains("briefing, memo, newsroom")
         );
+    }
+
+    #[test]
+    fn the_builtin_themes_differ_where_a_reader_sees_it() {
+        let [a, b, c] = ["briefing", "memo", "newsroom"].map(|n| builtin(n).unwrap());
+        assert_ne!(a.fonts.body.family, b.fonts.body.family);
+        assert_ne!(a.page.size, b.page.size);
+        assert_ne!(a.colors.accent, c.colors.accent);
+        assert_ne!(a.layout.title_block, c.layout.title_block);
+    }
+
+    #[test]
+    fn export_has_everything_a_theme_folder_needs() {
+        let files = builtin_files("memo").unwrap();
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            names.contains(&"theme.toml")
+                && names.contains(&"page.html")
+                && names.contains(&"style.css")
+        );
+        assert!(names.iter().any(|n| n.ends_with(".ttf")));
     }
 }

@@ -1,10 +1,12 @@
 //! Themes: one fully resolved style that every renderer reads.
 //!
-//! A theme is a folder with `theme.toml` and its font files. The built-in ones
-//! are embedded in the binary. Every field has a value once resolved, so
-//! renderers hold no defaults of their own.
+//! A theme is a folder with `theme.toml`, its font files, a logo, and the HTML page template
+//! and stylesheet. The built-in ones are embedded in the binary. A user's theme folder names
+//! the built-in theme it `extends` and overrides single keys and single files of it. Every
+//! field has a value once resolved, so renderers hold no defaults of their own.
 
 mod builtin;
+mod load;
 
 use std::fmt;
 use std::sync::Arc;
@@ -13,7 +15,37 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::units::{Pt, Rgb};
 
-pub use builtin::{BUILTIN_THEMES, builtin};
+pub use builtin::{BUILTIN_THEMES, builtin, builtin_files};
+pub use load::{ThemeError, ThemeSpec, load, load_dir};
+
+/// Declares a theme section twice: resolved (every field required) and as a theme file
+/// writes it (every field optional, unknown keys rejected), with the merge between them.
+macro_rules! section {
+    ($(#[$doc:meta])* $name:ident / $spec:ident {
+        $($(#[$fdoc:meta])* $field:ident : $ty:ty),* $(,)?
+    }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        pub struct $name {
+            $($(#[$fdoc])* pub $field: $ty,)*
+        }
+
+        #[doc = concat!("[`", stringify!($name), "`] as a theme file writes it: every field optional.")]
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        pub struct $spec {
+            $($(#[$fdoc])* #[serde(default, skip_serializing_if = "Option::is_none")] pub $field: Option<$ty>,)*
+        }
+
+        impl $spec {
+            /// Sets on `base` every field this spec gives.
+            pub fn apply_to(self, base: &mut $name) {
+                $(if let Some(v) = self.$field { base.$field = v; })*
+            }
+        }
+    };
+}
 
 /// A fully resolved theme.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,24 +63,39 @@ pub struct Theme {
     pub text: TextStyle,
     /// Colours.
     pub colors: Colors,
-    /// Furniture: contents, running header and footer.
+    /// Furniture: contents, title block, running header and footer, notes.
     pub layout: Layout,
+    /// An image (PNG or JPEG) shown in the title block, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<ThemeFile>,
+    /// The HTML page template and stylesheet (`page.html`, `style.css`).
+    #[serde(skip)]
+    pub html: HtmlFiles,
 }
 
-/// Page size and margins.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Page {
-    /// Paper size.
-    pub size: PaperSize,
-    /// Top margin (the running header sits inside it).
-    pub margin_top: Pt,
-    /// Bottom margin (the footer sits inside it).
-    pub margin_bottom: Pt,
-    /// Left margin.
-    pub margin_left: Pt,
-    /// Right margin.
-    pub margin_right: Pt,
+/// The HTML edition's template and stylesheet, as text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HtmlFiles {
+    /// `page.html`, with `{{name}}` placeholders.
+    pub page: String,
+    /// `style.css`, which reads the theme through CSS custom properties.
+    pub style: String,
+}
+
+section! {
+    /// Page size and margins.
+    Page / PageSpec {
+        /// Paper size.
+        size: PaperSize,
+        /// Top margin (the running header sits inside it).
+        margin_top: Pt,
+        /// Bottom margin (the footer sits inside it).
+        margin_bottom: Pt,
+        /// Left margin.
+        margin_left: Pt,
+        /// Right margin.
+        margin_right: Pt,
+    }
 }
 
 /// A paper size: `A4`, `Letter` or `"WIDTH HEIGHT"`.
@@ -78,6 +125,11 @@ impl<'de> Deserialize<'de> for PaperSize {
                     (Some(w), Some(h), None) => {
                         let width: Pt = w.parse().map_err(serde::de::Error::custom)?;
                         let height: Pt = h.parse().map_err(serde::de::Error::custom)?;
+                        if width.0 < 72.0 || height.0 < 72.0 {
+                            return Err(serde::de::Error::custom(format!(
+                                "{s:?} is too small for a page: each side needs at least 1 inch"
+                            )));
+                        }
                         Ok(PaperSize { width, height })
                     }
                     _ => Err(serde::de::Error::custom(format!(
@@ -101,25 +153,55 @@ pub struct Fonts {
     pub code: FontFamily,
 }
 
-/// One family in four faces.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// [`Fonts`] as a theme file writes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct FontFamily {
-    /// The family name as word processors and browsers know it.
-    pub family: String,
-    /// Upright, normal weight.
-    pub regular: FontFile,
-    /// Upright, bold.
-    pub bold: FontFile,
-    /// Italic, normal weight.
-    pub italic: FontFile,
-    /// Italic, bold.
-    pub bold_italic: FontFile,
+pub struct FontsSpec {
+    /// Running text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<FontFamilySpec>,
+    /// Headings, title block and page furniture.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<FontFamilySpec>,
+    /// Code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<FontFamilySpec>,
+}
+
+impl FontsSpec {
+    /// Sets on `base` every family or face this spec gives.
+    pub fn apply_to(self, base: &mut Fonts) {
+        if let Some(f) = self.body {
+            f.apply_to(&mut base.body);
+        }
+        if let Some(f) = self.heading {
+            f.apply_to(&mut base.heading);
+        }
+        if let Some(f) = self.code {
+            f.apply_to(&mut base.code);
+        }
+    }
+}
+
+section! {
+    /// One family in four faces.
+    FontFamily / FontFamilySpec {
+        /// The family name as word processors and browsers know it.
+        family: String,
+        /// Upright, normal weight.
+        regular: ThemeFile,
+        /// Upright, bold.
+        bold: ThemeFile,
+        /// Italic, normal weight.
+        italic: ThemeFile,
+        /// Italic, bold.
+        bold_italic: ThemeFile,
+    }
 }
 
 impl FontFamily {
     /// The face for a combination of bold and italic.
-    pub fn face(&self, bold: bool, italic: bool) -> &FontFile {
+    pub fn face(&self, bold: bool, italic: bool) -> &ThemeFile {
         match (bold, italic) {
             (false, false) => &self.regular,
             (true, false) => &self.bold,
@@ -127,19 +209,33 @@ impl FontFamily {
             (true, true) => &self.bold_italic,
         }
     }
+
+    /// The four faces, mutably (for loading their bytes).
+    pub(crate) fn faces_mut(&mut self) -> [&mut ThemeFile; 4] {
+        [
+            &mut self.regular,
+            &mut self.bold,
+            &mut self.italic,
+            &mut self.bold_italic,
+        ]
+    }
 }
 
-/// A font file: its path in the theme folder and, once loaded, its bytes.
+/// A file a theme refers to (a font, a logo): its path in the theme folder and, once loaded,
+/// its bytes.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
-pub struct FontFile {
+pub struct ThemeFile {
     /// Path relative to the theme folder, such as `fonts/NotoSerif-Regular.ttf`.
     pub path: String,
-    /// The font program (TrueType or OpenType). Empty until the theme is loaded.
+    /// The file's bytes. Empty until the theme is loaded.
     pub data: Arc<[u8]>,
 }
 
-impl FontFile {
+/// The font files of a theme.
+pub type FontFile = ThemeFile;
+
+impl ThemeFile {
     /// The file name without folder and extension, such as `NotoSerif-Regular`.
     pub fn stem(&self) -> &str {
         let name = self.path.rsplit('/').next().unwrap_or(&self.path);
@@ -147,43 +243,43 @@ impl FontFile {
     }
 }
 
-impl From<String> for FontFile {
+impl From<String> for ThemeFile {
     fn from(path: String) -> Self {
-        FontFile {
+        ThemeFile {
             path,
             data: Arc::from(Vec::new()),
         }
     }
 }
 
-impl From<FontFile> for String {
-    fn from(f: FontFile) -> String {
+impl From<ThemeFile> for String {
+    fn from(f: ThemeFile) -> String {
         f.path
     }
 }
 
-impl fmt::Debug for FontFile {
+impl fmt::Debug for ThemeFile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "FontFile({:?}, {} bytes)", self.path, self.data.len())
+        write!(f, "ThemeFile({:?}, {} bytes)", self.path, self.data.len())
     }
 }
 
-/// Font sizes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Sizes {
-    /// Running text.
-    pub body: Pt,
-    /// Footnotes, captions, furniture.
-    pub small: Pt,
-    /// Code blocks and inline code.
-    pub code: Pt,
-    /// The document title.
-    pub title: Pt,
-    /// The subtitle.
-    pub subtitle: Pt,
-    /// Headings of levels 1 to 6.
-    pub headings: [Pt; 6],
+section! {
+    /// Font sizes.
+    Sizes / SizesSpec {
+        /// Running text.
+        body: Pt,
+        /// Footnotes, captions, furniture.
+        small: Pt,
+        /// Code blocks and inline code.
+        code: Pt,
+        /// The document title.
+        title: Pt,
+        /// The subtitle.
+        subtitle: Pt,
+        /// Headings of levels 1 to 6.
+        headings: [Pt; 6],
+    }
 }
 
 impl Sizes {
@@ -193,55 +289,67 @@ impl Sizes {
     }
 }
 
-/// How running text is set.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct TextStyle {
-    /// Line height as a multiple of the font size.
-    pub line_height: f32,
-    /// Space after each paragraph.
-    pub paragraph_spacing: Pt,
-    /// Justify body paragraphs.
-    pub justify: bool,
+section! {
+    /// How running text is set.
+    TextStyle / TextStyleSpec {
+        /// Line height as a multiple of the font size.
+        line_height: f32,
+        /// Space after each paragraph.
+        paragraph_spacing: Pt,
+        /// Justify body paragraphs.
+        justify: bool,
+    }
 }
 
-/// The theme's colours.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Colors {
-    /// Running text.
-    pub text: Rgb,
-    /// Secondary text: bylines, captions, furniture.
-    pub muted: Rgb,
-    /// Headings and accents.
-    pub accent: Rgb,
-    /// Rules and table borders.
-    pub rule: Rgb,
-    /// Links.
-    pub link: Rgb,
-    /// Behind callouts.
-    pub callout_background: Rgb,
-    /// Behind code.
-    pub code_background: Rgb,
-    /// Behind the classification banner.
-    pub banner_background: Rgb,
-    /// The classification banner's text.
-    pub banner_text: Rgb,
+section! {
+    /// The theme's colours.
+    Colors / ColorsSpec {
+        /// Running text.
+        text: Rgb,
+        /// Secondary text: bylines, captions, furniture.
+        muted: Rgb,
+        /// Headings and accents.
+        accent: Rgb,
+        /// Rules and table borders.
+        rule: Rgb,
+        /// Links.
+        link: Rgb,
+        /// Behind callouts.
+        callout_background: Rgb,
+        /// Behind code.
+        code_background: Rgb,
+        /// Behind the classification banner (and the masthead).
+        banner_background: Rgb,
+        /// The classification banner's (and the masthead's) text.
+        banner_text: Rgb,
+    }
 }
 
-/// Page furniture.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Layout {
-    /// Put a table of contents after the title block.
-    pub toc: bool,
-    /// Running header; `{title}`, `{date}`, `{page}`, `{pages}`, `{classification}` are filled in.
-    pub header: String,
-    /// Running footer, with the same placeholders.
-    pub footer: String,
-    /// Where footnotes go in paged output (PDF): at the foot of the citing page, or in a
-    /// "Notes" section at the end. HTML always ends with its notes; Word keeps real footnotes.
-    pub footnotes: FootnotePlacement,
+section! {
+    /// Page furniture.
+    Layout / LayoutSpec {
+        /// Put a table of contents after the title block.
+        toc: bool,
+        /// How the title block looks.
+        title_block: TitleBlock,
+        /// Running header; `{title}`, `{date}`, `{page}`, `{pages}`, `{classification}` are filled in.
+        header: String,
+        /// Running footer, with the same placeholders.
+        footer: String,
+        /// Where footnotes go in paged output (PDF): at the foot of the citing page, or in a
+        /// "Notes" section at the end. HTML always ends with its notes; Word keeps real footnotes.
+        footnotes: FootnotePlacement,
+    }
+}
+
+/// How the title block looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TitleBlock {
+    /// Title, subtitle and byline stacked on the page, in the heading colours.
+    Stacked,
+    /// A full-width band in the banner colours carrying the title: a newspaper masthead.
+    Masthead,
 }
 
 /// Where footnotes are set in paged output.
@@ -280,66 +388,7 @@ impl Placeholders<'_> {
     }
 }
 
-/// Why a theme could not be loaded.
-#[derive(Debug, thiserror::Error)]
-pub enum ThemeError {
-    /// No built-in theme has that name.
-    #[error("no built-in theme is called {name:?}; the built-in themes are: {known}")]
-    Unknown {
-        /// The name asked for.
-        name: String,
-        /// The names there are.
-        known: String,
-    },
-    /// The theme file is not valid.
-    #[error("{file}: {message}")]
-    Invalid {
-        /// The theme file.
-        file: String,
-        /// What is wrong, with the line when known.
-        message: String,
-    },
-    /// A font file the theme names is not there.
-    #[error("{file}: font file {path:?} not found")]
-    MissingFont {
-        /// The theme file.
-        file: String,
-        /// The font path as written.
-        path: String,
-    },
-}
-
 impl Theme {
-    /// Parses `theme.toml` text and loads each font through `load_font` (given the path as written).
-    pub fn from_toml(
-        file: &str,
-        text: &str,
-        mut load_font: impl FnMut(&str) -> Option<Arc<[u8]>>,
-    ) -> Result<Theme, ThemeError> {
-        let mut theme: Theme = toml::from_str(text).map_err(|e| ThemeError::Invalid {
-            file: file.to_owned(),
-            message: e.to_string().trim_end().to_owned(),
-        })?;
-        for family in [
-            &mut theme.fonts.body,
-            &mut theme.fonts.heading,
-            &mut theme.fonts.code,
-        ] {
-            for face in [
-                &mut family.regular,
-                &mut family.bold,
-                &mut family.italic,
-                &mut family.bold_italic,
-            ] {
-                face.data = load_font(&face.path).ok_or_else(|| ThemeError::MissingFont {
-                    file: file.to_owned(),
-                    path: face.path.clone(),
-                })?;
-            }
-        }
-        Ok(theme)
-    }
-
     /// Width of the text block between the side margins.
     pub fn text_width(&self) -> Pt {
         Pt(self.page.size.width.0 - self.page.margin_left.0 - self.page.margin_right.0)
