@@ -38,6 +38,11 @@ pub(crate) enum ImageData {
 /// Reads an image file; the error says why it cannot be shown.
 pub(crate) fn load(path: &Path) -> Result<Image, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    decode(bytes)
+}
+
+/// Reads an image from its file's bytes (a theme's logo); the error says why it cannot be shown.
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<Image, String> {
     if bytes.starts_with(&[0xFF, 0xD8]) {
         return jpeg(bytes);
     }

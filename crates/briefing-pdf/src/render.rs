@@ -17,6 +17,16 @@ pub struct Options {
 
 /// Renders `doc` with `theme` to the bytes of a PDF file, with warnings about
 /// anything that could not be shown as written (missing images, missing glyphs).
+///
+/// ```
+/// use briefing_model::{parse, ParseOptions, SourceKind};
+/// let src = "---\ntitle: Gas storage\n---\n## Outlook\n\nStorage is *full*.\n";
+/// let doc = parse(src, &ParseOptions::new(SourceKind::Markdown)).unwrap().value;
+/// let theme = briefing_model::builtin("briefing").unwrap();
+/// let out = briefing_pdf::render(&doc, &theme, &briefing_pdf::Options::default()).unwrap();
+/// assert!(out.value.starts_with(b"%PDF-"));
+/// assert!(out.warnings.is_empty());
+/// ```
 pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Vec<u8>>, Error> {
     let fonts = FontSet::new(theme)?;
     let laid = layout::layout(doc, theme, &fonts, options);

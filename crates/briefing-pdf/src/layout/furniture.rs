@@ -1,10 +1,19 @@
 //! Page furniture: classification banners, running header and `Page N of M` footer.
 
-use briefing_model::{Diagnostic, Document, Inline, Placeholders, Theme};
+use briefing_model::{Diagnostic, Document, Inline, Placeholders, Theme, TitleBlock};
 
 use super::lines::{self, Align, InlineTheme, Style};
 use super::{Item, Page};
 use crate::fonts::{Family, FontSet};
+
+/// Height of the classification strip at the top and foot of every page; 0 without one.
+pub(crate) fn banner_height(doc: &Document, theme: &Theme) -> f32 {
+    if doc.meta.classification.is_some() || doc.meta.status.is_some() {
+        theme.sizes.small.0 * 1.9
+    } else {
+        0.0
+    }
+}
 
 /// Adds banners, header and footer to every page, now that the page count is known.
 pub(crate) fn decorate(
@@ -61,10 +70,12 @@ pub(crate) fn decorate(
         let mut items = Vec::new();
         let furniture = Style::plain(Family::Heading, small, theme.colors.muted);
         let header = values.fill(&theme.layout.header);
-        let band_h = small * 1.9;
+        let band_h = banner_height(doc, theme);
         let header_base =
             h - theme.page.margin_top.0 * 0.5 - if banner.is_empty() { 0.0 } else { band_h * 0.4 };
-        if !header.trim().is_empty() {
+        // A masthead fills page 1's top margin, so the running header starts on page 2.
+        let masthead = n == 0 && theme.layout.title_block == TitleBlock::Masthead;
+        if !masthead && !header.trim().is_empty() {
             items.extend(set(
                 &header,
                 &furniture,

@@ -8,6 +8,7 @@ mod flow;
 mod furniture;
 mod lines;
 mod pages;
+mod title;
 
 use briefing_model::{Diagnostic, Document, Rgb, Theme};
 

@@ -67,18 +67,21 @@ pub(super) fn finish(lo: &mut lopdf::Document, doc: &Document, outline: &[Bookma
 
 /// Flate-compresses every stream that has no filter yet. A fast level: level 9
 /// (what lopdf's `compress` uses) took most of the render time for a few percent.
+/// One encoder serves every stream: `reset` finishes a stream exactly as a fresh
+/// encoder would, and saves setting up the compressor's tables for each one.
 pub(super) fn compress(lo: &mut lopdf::Document) -> Result<(), Error> {
     use std::io::Write as _;
+    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(LEVEL));
     for obj in lo.objects.values_mut() {
         if let Object::Stream(s) = obj
             && s.allows_compression
             && s.dict.get(b"Filter").is_err()
         {
-            let mut enc =
-                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(LEVEL));
             enc.write_all(&s.content)
                 .map_err(|e| Error::Write(e.to_string()))?;
-            let packed = enc.finish().map_err(|e| Error::Write(e.to_string()))?;
+            let packed = enc
+                .reset(Vec::new())
+                .map_err(|e| Error::Write(e.to_string()))?;
             if packed.len() + 20 < s.content.len() {
                 s.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
                 s.set_content(packed);

@@ -1,6 +1,7 @@
 //! Resources: theme fonts subset to the glyphs drawn, and images as XObjects.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
@@ -27,16 +28,57 @@ pub(super) fn subset_face(
     let mut gids: Vec<u16> = vec![0];
     let set: BTreeSet<u16> = chars.iter().filter_map(|c| fonts.glyph(face, *c)).collect();
     gids.extend(set);
-    let data = ReadScope::new(&file.data)
-        .read::<FontData<'_>>()
-        .map_err(|e| err(e.to_string()))?;
-    let provider = data.table_provider(0).map_err(|e| err(e.to_string()))?;
-    let bytes = subset(&provider, &gids, &SubsetProfile::Pdf, CmapTarget::Unicode)
-        .map_err(|e| err(e.to_string()))?;
-    let mut font = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
-        .ok_or_else(|| err("subset unreadable".into()))?;
+    let mut font = match cached_subset(&file.data, &gids) {
+        Some(font) => font,
+        None => {
+            let data = ReadScope::new(&file.data)
+                .read::<FontData<'_>>()
+                .map_err(|e| err(e.to_string()))?;
+            let provider = data.table_provider(0).map_err(|e| err(e.to_string()))?;
+            let bytes = subset(&provider, &gids, &SubsetProfile::Pdf, CmapTarget::Unicode)
+                .map_err(|e| err(e.to_string()))?;
+            let font = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
+                .ok_or_else(|| err("subset unreadable".into()))?;
+            store_subset(&file.data, gids, &font);
+            font
+        }
+    };
     font.font_name = Some(format!("{}+{}", font_id(face).0, file.stem()));
     Ok(font)
+}
+
+/// Subsets already made in this process, by font program (its address; the entry
+/// holds the `Arc`, so the address cannot be reused by other bytes) and glyph list.
+/// Subsetting is a pure function of the two, so a hit gives the same bytes; it
+/// saves the subsetter's walk over every glyph of the font when the same document
+/// (or one with the same glyphs) is rendered again, as in `watch` or a benchmark.
+type SubsetCache = Mutex<HashMap<(usize, Vec<u16>), (Arc<[u8]>, ParsedFont)>>;
+
+/// The process-wide subset cache.
+fn subset_cache() -> &'static SubsetCache {
+    static CACHE: OnceLock<SubsetCache> = OnceLock::new();
+    CACHE.get_or_init(Mutex::default)
+}
+
+/// Entries kept at most; a long batch of different documents starts over past it.
+const SUBSET_CACHE_LIMIT: usize = 256;
+
+/// A copy of the subset of `data` to `gids`, if made before.
+fn cached_subset(data: &Arc<[u8]>, gids: &[u16]) -> Option<ParsedFont> {
+    let cache = subset_cache().lock().ok()?;
+    let key = (data.as_ptr() as usize, gids.to_vec());
+    cache.get(&key).map(|(_, font)| font.clone())
+}
+
+/// Remembers a subset.
+fn store_subset(data: &Arc<[u8]>, gids: Vec<u16>, font: &ParsedFont) {
+    if let Ok(mut cache) = subset_cache().lock() {
+        if cache.len() >= SUBSET_CACHE_LIMIT {
+            cache.clear();
+        }
+        let key = (data.as_ptr() as usize, gids);
+        cache.insert(key, (data.clone(), font.clone()));
+    }
 }
 
 /// An image as an XObject: JPEG bytes untouched, pixels Flate-compressed with an alpha mask.
@@ -98,4 +140,27 @@ pub(super) fn image_xobject(img: &Image) -> XObject {
         height: None,
         dpi: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::Family;
+
+    #[test]
+    fn a_cached_subset_is_the_subset_made_fresh() {
+        let theme = briefing_model::builtin("briefing").unwrap();
+        let fonts = FontSet::new(&theme).unwrap();
+        let face = FaceId::new(Family::Body, false, false);
+        // Characters no other test draws in this face, so the first call subsets.
+        let chars: BTreeSet<char> = "ŊŋĦħ".chars().collect();
+        let fresh = subset_face(&fonts, face, &chars).unwrap();
+        let cached = subset_face(&fonts, face, &chars).unwrap();
+        assert_eq!(fresh, cached);
+        assert!(fresh.lookup_glyph_index(u32::from('Ŋ')).is_some());
+        let other: BTreeSet<char> = "ŊŋĦ".chars().collect();
+        let smaller = subset_face(&fonts, face, &other).unwrap();
+        assert_ne!(smaller.original_bytes, fresh.original_bytes);
+        assert!(smaller.lookup_glyph_index(u32::from('ħ')).is_none());
+    }
 }

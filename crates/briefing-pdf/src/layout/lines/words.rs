@@ -224,6 +224,11 @@ impl Builder<'_> {
     /// patterns, hyphenation points of its alphabetic parts (`true`: add a hyphen).
     fn cuts(&self, text: &str) -> Vec<(usize, bool)> {
         let mut out = Vec::new();
+        // Between ASCII letters and digits UAX #14 allows no break (LB23, LB28),
+        // and most words are nothing else: skip the line-break scan for them.
+        if self.theme.hyphenate.is_none() && text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return out;
+        }
         let mut prev = 0;
         let inner = unicode_linebreak::linebreaks(text)
             .filter(|(i, o)| {
