@@ -28,6 +28,11 @@ pub(crate) fn load(base_dir: Option<&Path>, src: &str) -> Result<Picture, String
     };
     let bytes =
         std::fs::read(&path).map_err(|e| format!("image {src:?} could not be read ({e})"))?;
+    from_bytes(bytes, src)
+}
+
+/// Recognises `bytes` (named `src` in messages) as a PNG or JPEG picture.
+pub(crate) fn from_bytes(bytes: Vec<u8>, src: &str) -> Result<Picture, String> {
     let (ext, (width, height)) = if let Some(size) = png_size(&bytes) {
         ("png", size)
     } else if let Some(size) = jpeg_size(&bytes) {

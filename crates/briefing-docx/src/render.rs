@@ -27,6 +27,16 @@ pub enum Error {
 /// that had to be changed (missing images, characters XML forbids).
 ///
 /// The same input gives the same bytes, whatever else the process renders and on any thread.
+///
+/// ```
+/// use briefing_model::{parse, ParseOptions, SourceKind};
+/// let src = "---\ntitle: Gas storage\n---\n## Outlook\n\nStorage is *full*.\n";
+/// let doc = parse(src, &ParseOptions::new(SourceKind::Markdown)).unwrap().value;
+/// let theme = briefing_model::builtin("briefing").unwrap();
+/// let out = briefing_docx::render(&doc, &theme, &briefing_docx::Options::default()).unwrap();
+/// assert!(out.value.starts_with(b"PK"));
+/// assert!(out.warnings.is_empty());
+/// ```
 pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Vec<u8>>, Error> {
     let mut c = Converter::new(doc, theme, options.base_dir.as_deref());
     let body = c.body();

@@ -101,13 +101,18 @@ pub(crate) fn data_uri(src: &str, base_dir: Option<&Path>) -> Result<String, Pro
         None => Path::new(src).to_path_buf(),
     };
     let bytes = std::fs::read(&path).map_err(|e| Problem::Unreadable(e.to_string()))?;
-    let format = sniff(&bytes).ok_or(Problem::UnknownFormat)?;
+    bytes_uri(&bytes).ok_or(Problem::UnknownFormat)
+}
+
+/// `bytes` as a `data:` URI, when they are an image format we embed.
+pub(crate) fn bytes_uri(bytes: &[u8]) -> Option<String> {
+    let format = sniff(bytes)?;
     let mut uri = String::with_capacity(bytes.len() * 4 / 3 + 32);
     uri.push_str("data:");
     uri.push_str(format.mime());
     uri.push_str(";base64,");
-    STANDARD.encode_string(&bytes, &mut uri);
-    Ok(uri)
+    STANDARD.encode_string(bytes, &mut uri);
+    Some(uri)
 }
 
 #[cfg(test)]

@@ -1,13 +1,15 @@
 //! The entry point: a document and theme in, one HTML page out.
 
-use briefing_model::{Block, BlockKind, Document, Meta, Theme, Warned, plain_text};
+use briefing_model::{
+    Block, BlockKind, Diagnostic, Document, Meta, Theme, ThemeFile, TitleBlock, Warned, plain_text,
+};
 
 use crate::css::theme_css;
 use crate::encode::Encoder;
 use crate::error::Error;
 use crate::escape::{escape, escape_into};
 use crate::options::Options;
-use crate::template::{DEFAULT_PAGE, DEFAULT_STYLE, Fill};
+use crate::template::Fill;
 use crate::toc;
 
 /// Longest description derived from the first paragraph when the briefing has no summary.
@@ -18,6 +20,16 @@ const DESCRIPTION_CHARS: usize = 200;
 /// The page has its styles inlined and its images embedded, runs no scripts and loads
 /// nothing from any other host. Images that cannot be embedded and links that cannot be
 /// kept are warnings, each with its source line; the page is still produced.
+///
+/// ```
+/// use briefing_model::{parse, ParseOptions, SourceKind};
+/// let src = "---\ntitle: Gas storage\n---\n## Outlook\n\nStorage is *full*.\n";
+/// let doc = parse(src, &ParseOptions::new(SourceKind::Markdown)).unwrap().value;
+/// let theme = briefing_model::builtin("briefing").unwrap();
+/// let out = briefing_html::render(&doc, &theme, &briefing_html::Options::default()).unwrap();
+/// assert!(out.value.starts_with(b"<!DOCTYPE html>"));
+/// assert!(out.warnings.is_empty());
+/// ```
 pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Vec<u8>>, Error> {
     let meta = &doc.meta;
     let mut enc = Encoder::new(doc, options.base_dir.as_deref());
@@ -36,24 +48,35 @@ pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned
         meta.title.trim()
     };
     let marking = marking(meta);
-    let style = options.stylesheet.as_deref().unwrap_or(DEFAULT_STYLE);
     // A stylesheet must not be able to close the <style> element it sits in.
-    let style = style.replace("</", "<\\/");
+    let style = theme.html.style.replace("</", "<\\/");
+    let logo = theme
+        .logo
+        .as_ref()
+        .and_then(|f| logo(f, meta, &mut enc.warnings));
     let values = [
         ("lang", lang(meta)),
         ("title", escape(title)),
         ("meta", head_meta(doc, title)),
         ("theme_css", theme_css(theme)),
         ("style", style),
-        ("header", header(meta, title, marking.as_deref())),
+        (
+            "header",
+            header(
+                meta,
+                title,
+                marking.as_deref(),
+                theme.layout.title_block,
+                logo.as_deref(),
+            ),
+        ),
         ("toc", nav),
         ("body", body),
         ("footnotes", footnotes),
         ("footer", footer(marking.as_deref())),
     ];
     let values: Vec<(&'static str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let page =
-        Fill { values: &values }.apply(options.template.as_deref().unwrap_or(DEFAULT_PAGE))?;
+    let page = Fill { values: &values }.apply(&theme.html.page)?;
     Ok(Warned {
         value: page.into_bytes(),
         warnings: enc.warnings,
@@ -138,14 +161,55 @@ fn first_paragraph(blocks: &[Block]) -> Option<String> {
     Some(format!("{}…", head.trim_end_matches([',', ';', ':', ' '])))
 }
 
-/// The title block: marking, title, subtitle, byline with date, and summary.
-fn header(meta: &Meta, title: &str, marking: Option<&str>) -> String {
-    let mut out = String::from("<header class=\"title-block\">\n");
+/// The theme's logo as an `<img>`, or a warning when its bytes are no image a browser shows.
+fn logo(file: &ThemeFile, meta: &Meta, warnings: &mut Vec<Diagnostic>) -> Option<String> {
+    let Some(uri) = crate::image::bytes_uri(&file.data) else {
+        warnings.push(Diagnostic::warning(
+            0,
+            format!(
+                "the theme's logo {:?} is not a PNG or JPEG image; it is left out",
+                file.path
+            ),
+        ));
+        return None;
+    };
+    let alt = meta
+        .organization
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("Logo");
+    Some(format!(
+        "<img class=\"logo\" src=\"{uri}\" alt=\"{}\">\n",
+        escape(alt)
+    ))
+}
+
+/// The title block: marking, logo, title and subtitle (the band of a masthead), then byline
+/// with date, and summary.
+///
+/// The band and the lines under it each sit in a `title-measure` box, so a masthead's band
+/// can span the page while its text lines up with the body's measure.
+fn header(
+    meta: &Meta,
+    title: &str,
+    marking: Option<&str>,
+    look: TitleBlock,
+    logo: Option<&str>,
+) -> String {
+    let look = match look {
+        TitleBlock::Stacked => "stacked",
+        TitleBlock::Masthead => "masthead",
+    };
+    let mut out = format!(
+        "<header class=\"title-block title-block-{look}\">\n<div class=\"title-band\">\n<div class=\"title-measure\">\n"
+    );
     if let Some(m) = marking {
         out.push_str("<p class=\"marking\">");
         escape_into(&mut out, m);
         out.push_str("</p>\n");
     }
+    out.push_str(logo.unwrap_or_default());
     out.push_str("<h1>");
     escape_into(&mut out, title);
     out.push_str("</h1>\n");
@@ -154,6 +218,7 @@ fn header(meta: &Meta, title: &str, marking: Option<&str>) -> String {
         escape_into(&mut out, sub);
         out.push_str("</p>\n");
     }
+    out.push_str("</div>\n</div>\n");
     let mut parts = Vec::new();
     if !meta.authors.is_empty() {
         parts.push(format!(
@@ -177,15 +242,20 @@ fn header(meta: &Meta, title: &str, marking: Option<&str>) -> String {
             escape(&date.long())
         ));
     }
-    if !parts.is_empty() {
-        out.push_str("<p class=\"byline\">");
-        out.push_str(&parts.join("<span class=\"sep\" aria-hidden=\"true\"> · </span>"));
-        out.push_str("</p>\n");
-    }
-    if let Some(summary) = meta.summary.as_deref().filter(|s| !s.trim().is_empty()) {
-        out.push_str("<p class=\"summary\">");
-        escape_into(&mut out, summary);
-        out.push_str("</p>\n");
+    let summary = meta.summary.as_deref().filter(|s| !s.trim().is_empty());
+    if !parts.is_empty() || summary.is_some() {
+        out.push_str("<div class=\"title-measure\">\n");
+        if !parts.is_empty() {
+            out.push_str("<p class=\"byline\">");
+            out.push_str(&parts.join("<span class=\"sep\" aria-hidden=\"true\"> · </span>"));
+            out.push_str("</p>\n");
+        }
+        if let Some(summary) = summary {
+            out.push_str("<p class=\"summary\">");
+            escape_into(&mut out, summary);
+            out.push_str("</p>\n");
+        }
+        out.push_str("</div>\n");
     }
     out.push_str("</header>\n");
     out

@@ -1,12 +1,6 @@
-//! The page template: `page.html` with `{{name}}` placeholders, and the default stylesheet.
+//! The page template: the theme's `page.html` with `{{name}}` placeholders.
 
 use crate::error::Error;
-
-/// The built-in page template.
-pub(crate) const DEFAULT_PAGE: &str = include_str!("../../../templates/briefing/page.html");
-
-/// The built-in stylesheet; it reads the variables [`crate::css`] writes.
-pub(crate) const DEFAULT_STYLE: &str = include_str!("../../../templates/briefing/style.css");
 
 /// Placeholders a template must contain, or the page would silently lose content.
 const REQUIRED: &[&str] = &["header", "body", "footnotes", "footer"];
@@ -98,12 +92,15 @@ mod tests {
     }
 
     #[test]
-    fn default_template_is_complete() {
-        for name in REQUIRED {
-            assert!(
-                DEFAULT_PAGE.contains(&format!("{{{{{name}}}}}")),
-                "{name} missing"
-            );
+    fn every_builtin_template_is_complete() {
+        for theme in briefing_model::BUILTIN_THEMES {
+            let page = &briefing_model::builtin(theme).unwrap().html.page;
+            for name in REQUIRED {
+                assert!(
+                    page.contains(&format!("{{{{{name}}}}}")),
+                    "{theme}: {name} missing"
+                );
+            }
         }
     }
 }

@@ -22,10 +22,8 @@ fn same_bytes_every_time_and_on_every_thread() {
 
 #[test]
 fn a_broken_template_is_an_error_not_a_partial_page() {
-    let options = briefing_html::Options {
-        template: Some("<html>{{header}}{{body}}</html>".into()),
-        ..Default::default()
-    };
-    let err = briefing_html::render(&kitchen_sink(), &theme(), &options).unwrap_err();
+    let mut theme = (*theme()).clone();
+    theme.html.page = "<html>{{header}}{{body}}</html>".into();
+    let err = briefing_html::render(&kitchen_sink(), &theme, &Default::default()).unwrap_err();
     assert!(err.to_string().contains("{{footnotes}}"), "{err}");
 }

@@ -64,7 +64,6 @@ fn every_format_is_embedded_by_its_content() {
     ];
     let options = Options {
         base_dir: Some(dir.clone()),
-        ..Default::default()
     };
     let out = briefing_html::render(&doc, &theme(), &options).unwrap();
     assert!(out.warnings.is_empty(), "{:?}", out.warnings);
@@ -101,7 +100,6 @@ fn missing_and_bogus_images_warn_with_their_line_and_show_alt_text() {
     ];
     let options = Options {
         base_dir: Some(dir.clone()),
-        ..Default::default()
     };
     let out = briefing_html::render(&doc, &theme(), &options).unwrap();
     let got: Vec<_> = out

@@ -63,7 +63,6 @@ fn markdown_briefing_renders_cleanly() {
         .value;
     let options = briefing_html::Options {
         base_dir: Some(dir.clone()),
-        ..Default::default()
     };
     let out = briefing_html::render(&doc, &theme(), &options).expect("renders");
     // The only warning is the script link.

@@ -87,11 +87,10 @@ fn attributes_cannot_be_broken_out_of() {
 
 #[test]
 fn a_stylesheet_cannot_close_its_style_element() {
-    let options = briefing_html::Options {
-        stylesheet: Some("body { color: red } </style><script>alert(1)</script>".into()),
-        ..Default::default()
-    };
-    let (_, html) = page_with(&kitchen_sink(), &options);
+    let mut theme = (*theme()).clone();
+    theme.html.style = "body { color: red } </style><script>alert(1)</script>".into();
+    let out = briefing_html::render(&kitchen_sink(), &theme, &Default::default()).unwrap();
+    let html = scraper::Html::parse_document(std::str::from_utf8(&out.value).unwrap());
     assert!(select(&html, "script").is_empty());
     assert_eq!(select(&html, "style").len(), 1);
 }

@@ -5,7 +5,7 @@ use docx_rs::{BreakType, Paragraph, Pic, Run};
 
 use super::inline::{Fmt, Piece, fill};
 use super::{Converter, Ctx, Media, Out, Part};
-use crate::image;
+use crate::image::{self, Picture};
 use crate::styles::{LIST_INDENT, id};
 
 /// English Metric Units per point.
@@ -177,10 +177,13 @@ impl Converter<'_> {
         let max_h =
             (page.size.height.0 - page.margin_top.0 - page.margin_bottom.0) * 0.75 * EMU_PER_PT;
         // 96 pixels to the inch, as Word assumes for images without a resolution.
-        let (mut w, mut h) = (pic.width as f32 * 9525.0, pic.height as f32 * 9525.0);
+        let (w, h) = (pic.width as f32 * 9525.0, pic.height as f32 * 9525.0);
         let scale = (max_w / w).min(max_h / h).min(1.0);
-        w *= scale;
-        h *= scale;
+        self.embed(pic, alt, w * scale, h * scale)
+    }
+
+    /// A run holding `pic` at `w` × `h` EMU, described by `alt`.
+    pub(crate) fn embed(&mut self, pic: Picture, alt: String, w: f32, h: f32) -> Run {
         let rid = format!("rIdImg{}", self.media.len() + 1);
         let p = Pic::new_with_dimensions(Vec::new(), pic.width, pic.height)
             .size(w.round().max(1.0) as u32, h.round().max(1.0) as u32)

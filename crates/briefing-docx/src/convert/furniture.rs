@@ -1,11 +1,14 @@
 //! Everything around the body text: the title block, the table of contents, and the running
 //! header and footer with the protective marking and `Page N of M`.
 
-use briefing_model::{BlockKind, Placeholders, plain_text};
+use briefing_model::{BlockKind, Diagnostic, Placeholders, plain_text};
 use docx_rs::{Footer, Header, Hyperlink, HyperlinkType, NumPages, PageNum, Paragraph, Run};
 
 use super::{Converter, Out};
 use crate::styles::id;
+
+/// Width of the theme's logo in the title block: 3 cm, in EMU.
+const LOGO_WIDTH: f32 = 3.0 * 360_000.0;
 
 /// The running header and footer, when the document has any.
 pub(crate) struct Furniture {
@@ -114,10 +117,31 @@ impl Converter<'_> {
         Some(self.clean(&parts.join(" · "), 0))
     }
 
-    /// Title, subtitle, byline and summary.
+    /// The theme's logo, title, subtitle, byline and summary.
     pub(crate) fn title_block(&mut self, out: &mut Vec<Out>) {
         let doc = self.doc;
         let meta = &doc.meta;
+        if let Some(logo) = &self.theme.logo {
+            match crate::image::from_bytes(logo.data.to_vec(), &logo.path) {
+                Ok(pic) => {
+                    let alt = meta
+                        .organization
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .unwrap_or("Logo");
+                    let alt = self.clean(alt, 0);
+                    let h = LOGO_WIDTH * pic.height as f32 / pic.width as f32;
+                    let run = self.embed(pic, alt, LOGO_WIDTH, h);
+                    let p = self.para(id::LOGO);
+                    out.push(Out::Para(p.add_run(run)));
+                }
+                Err(msg) => self.warnings.push(Diagnostic::warning(
+                    0,
+                    format!("the theme's logo is left out: {msg}"),
+                )),
+            }
+        }
         let title = self.clean(&meta.title, 0);
         let p = self.para(id::TITLE);
         out.push(Out::Para(p.add_run(Run::new().add_text(title))));

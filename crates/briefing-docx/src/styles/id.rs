@@ -2,6 +2,8 @@
 
 /// Running text.
 pub(crate) const NORMAL: &str = "Normal";
+/// The paragraph holding the theme's logo, above the title.
+pub(crate) const LOGO: &str = "Logo";
 /// The document title.
 pub(crate) const TITLE: &str = "Title";
 /// The line under the title.

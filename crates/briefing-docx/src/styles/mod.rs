@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use briefing_model::Theme;
+use briefing_model::{Theme, TitleBlock};
 
 use crate::text::escape;
 
@@ -125,6 +125,70 @@ impl<'a> StyleSheet<'a> {
         );
     }
 
+    /// Logo, Title and Subtitle. In a masthead they share one band: the same shading and
+    /// borders in the banner colour on each, which Word and LibreOffice draw as one box.
+    fn title_block(&mut self, after: i32) {
+        let t = self.theme;
+        let heading_font = t.fonts.heading.family.as_str();
+        let (band, ind, title_colour, subtitle_colour) = match t.layout.title_block {
+            TitleBlock::Stacked => (
+                String::new(),
+                "",
+                t.colors.accent.hex(),
+                t.colors.muted.hex(),
+            ),
+            TitleBlock::Masthead => {
+                let bg = t.colors.banner_background.hex();
+                // The borders' space is the band's padding; the indent keeps the band, border
+                // and all, inside the text width.
+                let side = |edge: &str, space: u8| {
+                    format!(
+                        r#"<w:{edge} w:val="single" w:sz="4" w:space="{space}" w:color="{bg}"/>"#
+                    )
+                };
+                let band = format!(
+                    r#"<w:pBdr>{}{}{}{}</w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="{bg}"/>"#,
+                    side("top", 14),
+                    side("left", 10),
+                    side("bottom", 12),
+                    side("right", 10)
+                );
+                let text = t.colors.banner_text.hex();
+                (
+                    band,
+                    r#"<w:ind w:left="220" w:right="220"/>"#,
+                    text.clone(),
+                    text,
+                )
+            }
+        };
+        self.para(
+            id::LOGO,
+            "Logo",
+            &format!(r#"<w:keepNext/>{band}<w:spacing w:before="0" w:after="{after}" w:line="240" w:lineRule="auto"/>{ind}<w:jc w:val="left"/>"#),
+            RPr::default(),
+        );
+        self.para(
+            id::TITLE,
+            "Title",
+            &format!(r#"<w:keepNext/>{band}<w:spacing w:before="0" w:after="{after}" w:line="240" w:lineRule="auto"/>{ind}<w:jc w:val="left"/>"#),
+            RPr { font: Some(heading_font), bold: true, color: Some(title_colour), size: Some(t.sizes.title), ..RPr::default() },
+        );
+        self.para(
+            id::SUBTITLE,
+            "Subtitle",
+            &format!(
+                r#"<w:keepNext/>{band}<w:spacing w:after="{after}"/>{ind}<w:jc w:val="left"/>"#
+            ),
+            RPr {
+                font: Some(heading_font),
+                color: Some(subtitle_colour),
+                size: Some(t.sizes.subtitle),
+                ..RPr::default()
+            },
+        );
+    }
+
     fn all(&mut self) {
         let t = self.theme;
         let heading_font = t.fonts.heading.family.as_str();
@@ -168,31 +232,13 @@ impl<'a> StyleSheet<'a> {
             r#"<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#
         ));
 
-        self.para(
-            id::TITLE,
-            "Title",
-            &format!(r#"<w:keepNext/><w:spacing w:before="0" w:after="{}" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>"#, after),
-            RPr { font: Some(heading_font), bold: true, color: Some(accent.clone()), size: Some(t.sizes.title), ..RPr::default() },
-        );
-        self.para(
-            id::SUBTITLE,
-            "Subtitle",
-            &format!(
-                r#"<w:keepNext/><w:spacing w:after="{}"/><w:jc w:val="left"/>"#,
-                after
-            ),
-            RPr {
-                font: Some(heading_font),
-                color: Some(muted.clone()),
-                size: Some(t.sizes.subtitle),
-                ..RPr::default()
-            },
-        );
+        self.title_block(after);
         self.para(
             id::BYLINE,
             "Byline",
             &format!(
-                r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="6" w:color="{rule}"/></w:pBdr><w:spacing w:after="{}"/><w:jc w:val="left"/>"#,
+                r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="6" w:color="{rule}"/></w:pBdr><w:spacing w:before="{}" w:after="{}"/><w:jc w:val="left"/>"#,
+                if t.layout.title_block == TitleBlock::Masthead { after * 2 } else { 0 },
                 after * 2
             ),
             RPr { font: Some(heading_font), color: Some(muted.clone()), size: Some(t.sizes.small), ..RPr::default() },
