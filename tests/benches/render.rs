@@ -120,7 +120,6 @@ fn html(b: divan::Bencher, copies: usize) {
         theme(),
         briefing_html::Options {
             base_dir: Some(base()),
-            ..Default::default()
         },
     );
     b.bench(|| briefing_html::render(&doc, &theme, &opts).unwrap());

@@ -26,7 +26,6 @@ fn render_docx(doc: &Document, base: &std::path::Path) -> Vec<u8> {
 fn render_html(doc: &Document, base: &std::path::Path) -> Vec<u8> {
     let opts = briefing_html::Options {
         base_dir: Some(base.to_owned()),
-        ..Default::default()
     };
     briefing_html::render(doc, &theme(), &opts)
         .expect("HTML renders")

@@ -58,7 +58,13 @@ pub(crate) enum Command {
     )]
     Parse(ParseArgs),
     /// List the built-in themes.
+    #[command(
+        after_help = "Examples:\n  briefing themes\n  briefing render brief.md --theme newsroom"
+    )]
     Themes,
+    /// Work with themes: write a built-in one out to edit.
+    #[command(subcommand)]
+    Theme(ThemeCommand),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  briefing completions bash > ~/.local/share/bash-completion/completions/briefing\n  briefing completions zsh > ~/.zfunc/_briefing\n  briefing completions fish > ~/.config/fish/completions/briefing.fish"
@@ -75,6 +81,29 @@ pub(crate) enum Command {
     Man,
 }
 
+/// `briefing theme …`
+#[derive(Debug, Subcommand)]
+pub(crate) enum ThemeCommand {
+    /// Write a built-in theme's files (theme.toml, page.html, style.css, fonts) to a folder.
+    ///
+    /// Edit the copy, or delete what you do not change: a theme folder overrides its base
+    /// (`extends = "NAME"` in theme.toml) key by key and file by file.
+    #[command(
+        after_help = "Examples:\n  briefing theme export newsroom themes/agency\n  briefing render brief.md --theme themes/agency"
+    )]
+    Export {
+        /// The built-in theme.
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// The folder to write (created if missing).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Overwrite files that exist.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
 /// `briefing check`
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
@@ -87,8 +116,9 @@ pub(crate) struct CheckArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub(crate) deny_warnings: bool,
-    /// Theme to check against (default: the briefing's own, else the default theme).
-    #[arg(long, value_name = "NAME")]
+    /// Theme to check against: a built-in name or a folder (default: the briefing's own, else
+    /// the default theme).
+    #[arg(long, value_name = "NAME|DIR")]
     pub(crate) theme: Option<String>,
     #[command(flatten)]
     pub(crate) source: SourceArgs,
@@ -123,6 +153,10 @@ pub(crate) struct SourceArgs {
     /// How to read the inputs; by default from the extension (.md, .markdown, .txt, .json).
     #[arg(long, value_enum, value_name = "KIND")]
     pub(crate) from: Option<InputKind>,
+    /// Largest source accepted, in MiB: a briefing is a few pages, and a far larger file is
+    /// more likely a mistake than a report.
+    #[arg(long, value_name = "MIB", default_value_t = 16)]
+    pub(crate) max_input_mib: u64,
 }
 
 /// `briefing render`
@@ -144,8 +178,9 @@ pub(crate) struct RenderArgs {
         default_value = "pdf,docx,html"
     )]
     pub(crate) format: Vec<Format>,
-    /// Theme: the name of a built-in theme (see `briefing themes`).
-    #[arg(long, value_name = "NAME")]
+    /// Theme: a built-in theme's name (see `briefing themes`) or a theme folder. By default,
+    /// the briefing's own `theme:`, else `briefing`.
+    #[arg(long, value_name = "NAME|DIR")]
     pub(crate) theme: Option<String>,
     #[command(flatten)]
     pub(crate) source: SourceArgs,

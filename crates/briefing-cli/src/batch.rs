@@ -65,6 +65,7 @@ pub(crate) fn render_all(
     let stop = AtomicBool::new(false);
     let cx = Batch {
         args,
+        themes: crate::themes::Themes::default(),
         formats: &formats,
         manifest: &manifest,
         stop: &stop,
@@ -175,6 +176,7 @@ struct Done {
 /// What every document's work shares.
 struct Batch<'a> {
     args: &'a RenderArgs,
+    themes: crate::themes::Themes,
     formats: &'a [Format],
     manifest: &'a Manifest,
     stop: &'a AtomicBool,
@@ -238,35 +240,45 @@ impl Batch<'_> {
         report: &mut DocumentReport,
     ) -> Result<Option<(String, Entry)>, Diagnostic> {
         let args = self.args;
+        let limit = args.source.max_input_mib.saturating_mul(1024 * 1024);
+        let size = std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0);
+        if size > limit {
+            return Err(Diagnostic::error(
+                0,
+                format!(
+                    "the file is {:.1} MiB, over the limit of {} MiB",
+                    size as f64 / 1048576.0,
+                    args.source.max_input_mib
+                ),
+            )
+            .with_hint("raise the limit with --max-input-mib"));
+        }
         let bytes = std::fs::read(&input.path)
             .map_err(|e| Diagnostic::error(0, format!("cannot read: {e}")))?;
         let rel = input.rel.to_string_lossy().replace('\\', "/");
         let opts =
             crate::parse_options(&input.path, &args.source).map_err(|e| Diagnostic::error(0, e))?;
-        let theme_name = args.theme.as_deref().unwrap_or("");
         let format_names: Vec<&str> = self.formats.iter().map(|f| f.extension()).collect();
         let key = manifest::key(&[
             env!("CARGO_PKG_VERSION").as_bytes(),
             format_names.join(",").as_bytes(),
-            theme_name.as_bytes(),
+            args.theme.as_deref().unwrap_or("").as_bytes(),
             args.source.title.as_deref().unwrap_or("").as_bytes(),
             format!("{:?}|{:?}", opts.kind, opts.default_date).as_bytes(),
             &bytes,
         ]);
-        if args.incremental && self.manifest.is_current(&rel, &key, &args.out_dir) {
+        if args.incremental
+            && self.manifest.is_current(&rel, &key, &args.out_dir, |dir| {
+                self.themes.fingerprint(dir)
+            })
+        {
             report.status = Status::Unchanged;
             return Ok(None);
         }
 
         let text = String::from_utf8(bytes).map_err(|e| {
-            Diagnostic::error(
-                0,
-                format!(
-                    "not valid UTF-8 (first bad byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                ),
-            )
-            .with_hint("save the file as UTF-8")
+            let message = briefing_model::utf8_message(e.as_bytes(), e.utf8_error().valid_up_to());
+            Diagnostic::error(0, message).with_hint("save the file as UTF-8")
         })?;
         let warned = briefing_model::parse(&text, &opts).map_err(|e| {
             let mut ds = e.diagnostics.into_iter();
@@ -289,15 +301,13 @@ impl Batch<'_> {
                 "warnings are denied (--deny-warnings)",
             ));
         }
-        let name = args
-            .theme
-            .as_deref()
-            .or(doc.meta.theme.as_deref())
-            .unwrap_or(briefing_model::BUILTIN_THEMES[0]);
-        let theme =
-            briefing_model::builtin(name).map_err(|e| Diagnostic::error(0, e.to_string()))?;
 
         let base_dir = input.path.parent().unwrap_or(Path::new(".")).to_owned();
+        let (theme, theme_source) = self.themes.for_document(
+            args.theme.as_deref(),
+            doc.meta.theme.as_deref(),
+            &base_dir,
+        )?;
         let target = args.out_dir.join(&input.rel);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(|e| {
@@ -343,6 +353,7 @@ impl Batch<'_> {
                 key,
                 assets,
                 outputs,
+                theme: theme_source,
             },
         )))
     }

@@ -56,7 +56,7 @@ fn check_one(path: &Path, args: &CheckArgs) -> Vec<Diagnostic> {
         },
         Err(e) => return vec![Diagnostic::error(0, e).in_file(file)],
     };
-    let text = match crate::read_source(path) {
+    let text = match crate::read_source(path, &args.source) {
         Ok(t) => t,
         Err(e) => return vec![Diagnostic::error(0, e).in_file(file)],
     };
@@ -75,13 +75,11 @@ fn check_one(path: &Path, args: &CheckArgs) -> Vec<Diagnostic> {
         completeness(&text, &doc, &mut out);
     }
     links(&doc, &mut out);
-    let name = args
-        .theme
-        .as_deref()
-        .or(doc.meta.theme.as_deref())
-        .unwrap_or(briefing_model::BUILTIN_THEMES[0]);
-    match briefing_model::builtin(name) {
-        Ok(theme) => {
+    undefined_notes(&doc, &mut out);
+    let themes = crate::themes::Themes::default();
+    let source_dir = path.parent().unwrap_or(Path::new("."));
+    match themes.for_document(args.theme.as_deref(), doc.meta.theme.as_deref(), source_dir) {
+        Ok((theme, _)) => {
             // The renderers find what only rendering shows: glyphs no font has, images that are
             // missing or do not decode. Each is reported once, however many formats notice it.
             let base = path.parent().unwrap_or(Path::new("."));
@@ -97,7 +95,7 @@ fn check_one(path: &Path, args: &CheckArgs) -> Vec<Diagnostic> {
                 }
             }
         }
-        Err(e) => out.push(Diagnostic::error(0, e.to_string())),
+        Err(e) => out.push(e),
     }
     let mut out: Vec<Diagnostic> = out.into_iter().map(|d| d.in_file(file.clone())).collect();
     out.sort_by_key(|d| d.line.unwrap_or(0));
@@ -117,6 +115,20 @@ fn completeness(text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         );
         return;
     }
+    if !text
+        .lines()
+        .skip(1)
+        .take_while(|l| !matches!(l.trim(), "---" | "+++"))
+        .any(|l| l.starts_with("title"))
+    {
+        out.push(
+            Diagnostic::warning(
+                1,
+                format!("the front matter has no title; using {:?}", doc.meta.title),
+            )
+            .with_hint("add `title: …`"),
+        );
+    }
     if doc.meta.date.is_none() {
         out.push(
             Diagnostic::warning(1, "the front matter has no date")
@@ -129,6 +141,48 @@ fn completeness(text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
                 .with_hint("add `author:` or `organization:`"),
         );
     }
+}
+
+/// A `[^label]` left as text is a footnote reference with no definition.
+fn undefined_notes(doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn texts(inlines: &[Inline], f: &mut impl FnMut(&str)) {
+        for i in inlines {
+            match i {
+                Inline::Text(t) => f(t),
+                Inline::Emph(c)
+                | Inline::Strong(c)
+                | Inline::Strike(c)
+                | Inline::Link { content: c, .. } => texts(c, f),
+                _ => {}
+            }
+        }
+    }
+    visit(&doc.blocks, &mut |b| {
+        if let BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } = &b.kind {
+            texts(content, &mut |t| {
+                let mut rest = t;
+                while let Some(at) = rest.find("[^") {
+                    let tail = &rest[at + 2..];
+                    if let Some(end) = tail
+                        .find(']')
+                        .filter(|&e| e > 0 && !tail[..e].contains(char::is_whitespace))
+                    {
+                        out.push(
+                            Diagnostic::warning(
+                                b.line,
+                                format!("footnote [^{}] has no definition", &tail[..end]),
+                            )
+                            .with_hint(format!(
+                                "add a line `[^{}]: the note` at the end",
+                                &tail[..end]
+                            )),
+                        );
+                    }
+                    rest = tail;
+                }
+            });
+        }
+    });
 }
 
 /// Links to `#anchors` must name a heading.

@@ -47,10 +47,7 @@ impl Format {
                 briefing_docx::render(doc, theme, &options).context("rendering DOCX")
             }
             Format::Html => {
-                let options = briefing_html::Options {
-                    base_dir,
-                    ..Default::default()
-                };
+                let options = briefing_html::Options { base_dir };
                 briefing_html::render(doc, theme, &options).context("rendering HTML")
             }
         }

@@ -10,6 +10,7 @@ mod new;
 mod print;
 mod report;
 mod shard;
+mod themes;
 mod watch;
 
 use std::io::Write;
@@ -28,11 +29,9 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::New(args) => new_briefing(&args),
         Command::Parse(args) => parse(&args),
-        Command::Themes => {
-            for name in briefing_model::BUILTIN_THEMES {
-                println!("{name}");
-            }
-            Ok(true)
+        Command::Themes => themes::list(),
+        Command::Theme(args::ThemeCommand::Export { name, dir, force }) => {
+            themes::export(&name, &dir, force)
         }
         Command::Completions { shell } => {
             clap_complete::generate(
@@ -93,15 +92,27 @@ fn source_date_epoch() -> Result<Option<Date>, String> {
     }
 }
 
-/// Reads a source file as UTF-8 text, with an error that names it.
-pub(crate) fn read_source(path: &std::path::Path) -> Result<String, String> {
+/// Reads a source file as UTF-8 text, refusing files over the size limit.
+pub(crate) fn read_source(path: &std::path::Path, source: &SourceArgs) -> Result<String, String> {
+    let limit = source.max_input_mib.saturating_mul(1024 * 1024);
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("error: {}: cannot read: {e}", path.display()))?
+        .len();
+    if size > limit {
+        return Err(format!(
+            "error: {}: the file is {:.1} MiB, over the limit of {} MiB\nhint: raise the limit with --max-input-mib",
+            path.display(),
+            size as f64 / 1048576.0,
+            source.max_input_mib
+        ));
+    }
     let bytes =
         std::fs::read(path).map_err(|e| format!("error: {}: cannot read: {e}", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
+        let message = briefing_model::utf8_message(e.as_bytes(), e.utf8_error().valid_up_to());
         format!(
-            "error: {}: not valid UTF-8 (first bad byte at offset {})\nhint: save the file as UTF-8",
-            path.display(),
-            e.utf8_error().valid_up_to()
+            "error: {}: {message}\nhint: save the file as UTF-8",
+            path.display()
         )
     })
 }
@@ -136,7 +147,7 @@ fn new_briefing(args: &args::NewArgs) -> anyhow::Result<bool> {
 
 fn parse(args: &args::ParseArgs) -> anyhow::Result<bool> {
     let opts = parse_options(&args.input, &args.source).map_err(anyhow::Error::msg)?;
-    let text = match read_source(&args.input) {
+    let text = match read_source(&args.input, &args.source) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("{e}");

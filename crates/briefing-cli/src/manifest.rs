@@ -35,6 +35,8 @@ pub(crate) struct Entry {
     pub(crate) assets: Vec<(PathBuf, String)>,
     /// The files written, relative to the output folder.
     pub(crate) outputs: Vec<PathBuf>,
+    /// The theme used: a built-in's name, or a theme folder and the hash of its files.
+    pub(crate) theme: crate::themes::ThemeSource,
 }
 
 impl Manifest {
@@ -53,7 +55,14 @@ impl Manifest {
     }
 
     /// Whether `rel`'s outputs are up to date for `key`: same key, same assets, every output present.
-    pub(crate) fn is_current(&self, rel: &str, key: &str, out_dir: &Path) -> bool {
+    /// A theme folder's current fingerprint comes from `fingerprint`.
+    pub(crate) fn is_current(
+        &self,
+        rel: &str,
+        key: &str,
+        out_dir: &Path,
+        fingerprint: impl Fn(&Path) -> String,
+    ) -> bool {
         let Some(e) = self.entries.get(rel) else {
             return false;
         };
@@ -62,6 +71,10 @@ impl Manifest {
             && e.assets
                 .iter()
                 .all(|(path, hash)| hash_file(path).as_deref() == Some(hash.as_str()))
+            && e.theme
+                .folder
+                .as_deref()
+                .is_none_or(|dir| fingerprint(dir) == e.theme.fingerprint)
     }
 
     /// Records a rendered document.

@@ -54,6 +54,15 @@ pub(crate) fn run(args: &RenderArgs) -> anyhow::Result<bool> {
             .watch(&target, mode)
             .with_context(|| format!("watching {}", target.display()))?;
     }
+    // A theme folder is watched too: editing it renders everything again.
+    if let Some(dir) = args.theme.as_deref().map(Path::new).filter(|p| p.is_dir()) {
+        let dir = dir
+            .canonicalize()
+            .with_context(|| format!("watching {}", dir.display()))?;
+        watcher
+            .watch(&dir, RecursiveMode::Recursive)
+            .with_context(|| format!("watching {}", dir.display()))?;
+    }
     eprintln!("watching for changes; press Ctrl-C to stop");
     let out_dir = args
         .out_dir

@@ -52,7 +52,7 @@ fn check_reports_problems_with_lines_and_json() {
     let dir = temp_dir("check");
     std::fs::write(
         dir.join("draft.md"),
-        "---\ntitle: Draft\nautor: Me\n---\n## Intro\n\nSee [below](#outlok) and ![map](missing.png).\n\n## Outlook\n\nText.\n",
+        "---\ntitle: Draft\nautor: Me\n---\n## Intro\n\nSee [below](#outlok) and ![map](missing.png).\n\n## Outlook\n\nText.[^gone]\n",
     )
     .unwrap();
     let o = briefing_in(&dir, &["check", "draft.md"]);
@@ -70,6 +70,10 @@ fn check_reports_problems_with_lines_and_json() {
     assert!(err.contains("hint: did you mean #outlook?"), "{err}");
     assert!(err.contains("the front matter has no date"), "{err}");
     assert!(err.contains("missing.png"), "{err}");
+    assert!(
+        err.contains("draft.md:11: footnote [^gone] has no definition"),
+        "{err}"
+    );
     let o = briefing_in(
         &dir,
         &["check", "draft.md", "--deny-warnings", "--format", "json"],
