@@ -70,10 +70,13 @@ static THEMES: &[Builtin] = &[
 /// The names of the built-in themes; the first is the default.
 pub const BUILTIN_THEMES: &[&str] = &["briefing", "memo", "newsroom"];
 
-/// A built-in theme by name, loaded once per process and shared.
+// `builtin` keeps one slot per built-in theme.
+const _: () = assert!(BUILTIN_THEMES.len() == 3);
+
+/// A built-in theme by name, loaded once per process (on first use) and shared.
 pub fn builtin(name: &str) -> Result<Arc<Theme>, ThemeError> {
-    static LOADED: OnceLock<Vec<Result<Arc<Theme>, ThemeError>>> = OnceLock::new();
-    let loaded = LOADED.get_or_init(|| THEMES.iter().map(|t| resolve(t).map(Arc::new)).collect());
+    static LOADED: [OnceLock<Result<Arc<Theme>, ThemeError>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
     let index = THEMES
         .iter()
         .position(|t| t.name == name)
@@ -81,7 +84,22 @@ pub fn builtin(name: &str) -> Result<Arc<Theme>, ThemeError> {
             name: name.to_owned(),
             known: BUILTIN_THEMES.join(", "),
         })?;
-    loaded[index].clone()
+    LOADED[index]
+        .get_or_init(|| resolve(&THEMES[index]).map(Arc::new))
+        .clone()
+}
+
+/// The bytes of an embedded font, copied into shared memory once however many themes use it:
+/// copying megabytes of fonts is most of a cold start.
+fn font_bytes(path: &str) -> Option<Arc<[u8]>> {
+    static SHARED: OnceLock<Vec<OnceLock<Arc<[u8]>>>> = OnceLock::new();
+    let shared = SHARED.get_or_init(|| FONTS.iter().map(|_| OnceLock::new()).collect());
+    let index = FONTS.iter().position(|(p, _)| *p == path)?;
+    Some(
+        shared[index]
+            .get_or_init(|| Arc::from(FONTS[index].1))
+            .clone(),
+    )
 }
 
 fn resolve(t: &Builtin) -> Result<Theme, ThemeError> {
@@ -100,9 +118,8 @@ fn resolve(t: &Builtin) -> Result<Theme, ThemeError> {
         &mut theme.fonts.code,
     ] {
         for face in family.faces_mut() {
-            let bytes = FONTS.iter().find(|(p, _)| *p == face.path).map(|(_, b)| *b);
-            face.data =
-                Arc::from(bytes.ok_or_else(|| invalid(format!("no font file {:?}", face.path)))?);
+            face.data = font_bytes(&face.path)
+                .ok_or_else(|| invalid(format!("no font file {:?}", face.path)))?;
         }
     }
     theme.html = HtmlFiles {
