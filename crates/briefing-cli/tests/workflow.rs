@@ -69,7 +69,11 @@ fn check_reports_problems_with_lines_and_json() {
     );
     assert!(err.contains("hint: did you mean #outlook?"), "{err}");
     assert!(err.contains("the front matter has no date"), "{err}");
-    assert!(err.contains("missing.png"), "{err}");
+    assert_eq!(
+        err.matches("missing.png").count(),
+        1,
+        "one finding per missing image: {err}"
+    );
     assert!(
         err.contains("draft.md:11: footnote [^gone] has no definition"),
         "{err}"
