@@ -211,4 +211,23 @@ fn title_flag_wins() {
     ]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["meta"]["title"], "Alaska: the summit");
+    assert!(
+        stderr(&o).contains("the title \"Alaska: the summit\" comes from --title"),
+        "{}",
+        stderr(&o)
+    );
+    // A title line in the source gives way too, and the note says what was replaced.
+    let o = briefing(&[
+        "parse",
+        "tests/cases/plain-shortlines/input.txt",
+        "--title",
+        "Strike",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["meta"]["title"], "Strike");
+    assert!(
+        stderr(&o).contains("in place of \"Rotterdam Dockworkers"),
+        "{}",
+        stderr(&o)
+    );
 }

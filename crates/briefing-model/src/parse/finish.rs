@@ -25,6 +25,16 @@ pub(super) fn finish(doc: &mut Document, opts: &ParseOptions, warnings: &mut Vec
         }
     }
     if let Some(title) = &opts.title {
+        let note = if doc.meta.title.is_empty() || doc.meta.title == *title {
+            format!("the title {title:?} comes from --title")
+        } else {
+            format!(
+                "the title {title:?} comes from --title, in place of {:?} from the source",
+                doc.meta.title
+            )
+        };
+        warnings.retain(|w| !w.message.contains("comes from the first line"));
+        warnings.push(Diagnostic::note(0, note));
         doc.meta.title = title.clone();
     }
     if doc.meta.title.trim().is_empty() {
