@@ -24,17 +24,7 @@ pub(crate) fn run(name: &Path, theme: Option<&str>, date: Date) -> Result<PathBu
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("briefing");
-    let title: String = stem
-        .split(['-', '_'])
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let title = briefing_model::title_from_stem(stem);
     let text = format!(
         "---
 title: {title}

@@ -173,12 +173,7 @@ fn logo(file: &ThemeFile, meta: &Meta, warnings: &mut Vec<Diagnostic>) -> Option
         ));
         return None;
     };
-    let alt = meta
-        .organization
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .unwrap_or("Logo");
+    let alt = meta.logo_alt();
     Some(format!(
         "<img class=\"logo\" src=\"{uri}\" alt=\"{}\">\n",
         escape(alt)

@@ -59,6 +59,17 @@ pub struct Meta {
     pub toc: Option<bool>,
 }
 
+impl Meta {
+    /// The alt text of the theme's logo: the organization's name, else "Logo".
+    pub fn logo_alt(&self) -> &str {
+        self.organization
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .unwrap_or("Logo")
+    }
+}
+
 fn default_lang() -> String {
     "en".to_owned()
 }

@@ -14,7 +14,9 @@ pub use document::{
     Align, Block, BlockKind, CalloutKind, Date, Document, Footnote, Inline, ListItem, Meta,
     plain_text, push_plain_all,
 };
-pub use parse::{ParseError, ParseOptions, SourceKind, parse, parse_file, utf8_message};
+pub use parse::{
+    ParseError, ParseOptions, SourceKind, parse, parse_file, title_from_stem, utf8_message,
+};
 pub use theme::{
     BUILTIN_THEMES, Colors, ColorsSpec, FontFamily, FontFamilySpec, FontFile, Fonts, FontsSpec,
     FootnotePlacement, HtmlFiles, Layout, LayoutSpec, Page, PageSpec, PaperSize, Placeholders,

@@ -124,12 +124,7 @@ impl Converter<'_> {
         if let Some(logo) = &self.theme.logo {
             match crate::image::from_bytes(logo.data.to_vec(), &logo.path) {
                 Ok(pic) => {
-                    let alt = meta
-                        .organization
-                        .as_deref()
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .unwrap_or("Logo");
+                    let alt = meta.logo_alt();
                     let alt = self.clean(alt, 0);
                     let h = LOGO_WIDTH * pic.height as f32 / pic.width as f32;
                     let run = self.embed(pic, alt, LOGO_WIDTH, h);

@@ -72,8 +72,8 @@ pub(super) fn finish(doc: &mut Document, opts: &ParseOptions, warnings: &mut Vec
     assign_ids(&mut doc.blocks, &mut seen);
 }
 
-/// "alaska-summit" → "Alaska Summit".
-fn title_from_stem(stem: &str) -> String {
+/// A title from a file name's stem: "alaska-summit" → "Alaska Summit".
+pub fn title_from_stem(stem: &str) -> String {
     stem.split(['-', '_', ' '])
         .filter(|w| !w.is_empty())
         .map(|w| {

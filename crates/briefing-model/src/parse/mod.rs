@@ -5,6 +5,8 @@ mod front_matter;
 mod markdown;
 mod plain;
 
+pub use finish::title_from_stem;
+
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Warned};
