@@ -3,7 +3,6 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use briefing_docx::{Options, render};
 use briefing_model::{BUILTIN_THEMES, Rgb, Theme, ThemeFile, TitleBlock, builtin};
@@ -153,7 +152,7 @@ fn a_logo_is_an_inline_picture_3cm_wide_with_alt_text() {
     let mut theme = (*builtin("newsroom").unwrap()).clone();
     theme.logo = Some(ThemeFile {
         path: "logo.png".into(),
-        data: Arc::from(PNG),
+        data: briefing_model::Bytes::from(PNG.to_vec()),
     });
     let (parts, warnings) = parts_in(&theme);
     assert!(
@@ -184,7 +183,7 @@ fn a_logo_is_an_inline_picture_3cm_wide_with_alt_text() {
 
     theme.logo = Some(ThemeFile {
         path: "logo.txt".into(),
-        data: Arc::from(&b"hello"[..]),
+        data: briefing_model::Bytes::from(b"hello".to_vec()),
     });
     let (parts, warnings) = parts_in(&theme);
     assert!(

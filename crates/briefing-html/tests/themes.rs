@@ -3,10 +3,8 @@
 
 mod common;
 
-use std::sync::Arc;
-
 use briefing_html::{Options, render};
-use briefing_model::{BUILTIN_THEMES, Rgb, Theme, ThemeFile, TitleBlock, builtin};
+use briefing_model::{BUILTIN_THEMES, Bytes, Rgb, Theme, ThemeFile, TitleBlock, builtin};
 use common::*;
 
 /// A valid 4×2 PNG.
@@ -144,7 +142,7 @@ fn a_logo_is_embedded_with_alt_text_and_none_shows_nothing() {
     let mut with_logo = (*builtin("newsroom").unwrap()).clone();
     with_logo.logo = Some(ThemeFile {
         path: "logo.png".into(),
-        data: Arc::from(PNG),
+        data: Bytes::from(PNG.to_vec()),
     });
     let (_, html) = page_in(&with_logo);
     let logo = select(&html, "header .title-band img.logo");
@@ -168,7 +166,7 @@ fn a_logo_is_embedded_with_alt_text_and_none_shows_nothing() {
     // Bytes that are no image are left out, with a warning.
     with_logo.logo = Some(ThemeFile {
         path: "logo.txt".into(),
-        data: Arc::from(&b"hello"[..]),
+        data: Bytes::from(b"hello".to_vec()),
     });
     let out = render(&kitchen_sink(), &with_logo, &Options::default()).unwrap();
     assert!(out.warnings.iter().any(|w| w.message.contains("logo.txt")));

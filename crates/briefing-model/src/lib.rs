@@ -1,6 +1,7 @@
 //! The briefing model: one typed [`Document`] parsed once from Markdown, plain text or JSON,
 //! and the resolved [`Theme`] that every renderer reads.
 
+mod bytes;
 mod date;
 mod diag;
 mod document;
@@ -8,6 +9,7 @@ mod parse;
 mod theme;
 mod units;
 
+pub use bytes::Bytes;
 pub use date::DateError;
 pub use diag::{Diagnostic, Severity, Warned};
 pub use document::{

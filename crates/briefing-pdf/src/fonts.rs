@@ -12,7 +12,7 @@ use allsorts::font_data::FontData;
 use allsorts::tables::cmap::Cmap;
 use allsorts::tables::{FontTableProvider, HeadTable, HheaTable, HmtxTable, MaxpTable};
 use allsorts::tag;
-use briefing_model::{FontFile, Theme};
+use briefing_model::{Bytes, FontFile, Theme};
 
 use crate::error::Error;
 
@@ -158,18 +158,13 @@ impl Metrics {
 }
 
 /// Parsed metrics are cached per font program for the life of the process: a
-/// theme's fonts are shared `Arc`s, and parsing them costs more than a render.
-/// The cache holds the `Arc`, so a pointer can never be reused by other bytes.
-fn cached_metrics(data: &Arc<[u8]>) -> Option<Arc<Metrics>> {
-    type Cache = Mutex<Vec<(Arc<[u8]>, Arc<Metrics>)>>;
+/// theme's fonts are shared [`Bytes`], and parsing them costs more than a render.
+/// The cache holds a clone, so an address can never be reused by other bytes.
+fn cached_metrics(data: &Bytes) -> Option<Arc<Metrics>> {
+    type Cache = Mutex<Vec<(Bytes, Arc<Metrics>)>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
     let cache = CACHE.get_or_init(Mutex::default);
-    if let Some((_, m)) = cache
-        .lock()
-        .ok()?
-        .iter()
-        .find(|(d, _)| Arc::ptr_eq(d, data))
-    {
+    if let Some((_, m)) = cache.lock().ok()?.iter().find(|(d, _)| d.same(data)) {
         return Some(m.clone());
     }
     let metrics = Arc::new(Metrics::parse(data)?);

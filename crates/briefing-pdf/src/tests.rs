@@ -777,7 +777,7 @@ fn with_logo(name: &str, data: Vec<u8>) -> briefing_model::Theme {
     let mut theme = (*builtin(name).unwrap()).clone();
     theme.logo = Some(briefing_model::ThemeFile {
         path: "logo.png".into(),
-        data: std::sync::Arc::from(data),
+        data: briefing_model::Bytes::from(data),
     });
     theme
 }

@@ -5,6 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::load::{ThemeError, validate};
 use super::{HtmlFiles, Theme};
+use crate::bytes::Bytes;
 
 macro_rules! font {
     ($file:literal) => {
@@ -89,17 +90,13 @@ pub fn builtin(name: &str) -> Result<Arc<Theme>, ThemeError> {
         .clone()
 }
 
-/// The bytes of an embedded font, copied into shared memory once however many themes use it:
-/// copying megabytes of fonts is most of a cold start.
-fn font_bytes(path: &str) -> Option<Arc<[u8]>> {
-    static SHARED: OnceLock<Vec<OnceLock<Arc<[u8]>>>> = OnceLock::new();
-    let shared = SHARED.get_or_init(|| FONTS.iter().map(|_| OnceLock::new()).collect());
-    let index = FONTS.iter().position(|(p, _)| *p == path)?;
-    Some(
-        shared[index]
-            .get_or_init(|| Arc::from(FONTS[index].1))
-            .clone(),
-    )
+/// The bytes of an embedded font, borrowed from the binary: no copy, however many themes
+/// use it (copying megabytes of fonts was most of a cold start).
+fn font_bytes(path: &str) -> Option<Bytes> {
+    FONTS
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, data)| Bytes::from_static(data))
 }
 
 fn resolve(t: &Builtin) -> Result<Theme, ThemeError> {
@@ -131,7 +128,7 @@ fn resolve(t: &Builtin) -> Result<Theme, ThemeError> {
 }
 
 /// Every file of a built-in theme, to write out for editing (`briefing theme export`).
-pub fn builtin_files(name: &str) -> Result<Vec<(String, Vec<u8>)>, ThemeError> {
+pub fn builtin_files(name: &str) -> Result<Vec<(String, Bytes)>, ThemeError> {
     let t = THEMES
         .iter()
         .find(|t| t.name == name)
@@ -141,9 +138,9 @@ pub fn builtin_files(name: &str) -> Result<Vec<(String, Vec<u8>)>, ThemeError> {
         })?;
     let theme = builtin(name)?;
     let mut files = vec![
-        ("theme.toml".to_owned(), t.toml.as_bytes().to_vec()),
-        ("page.html".to_owned(), PAGE.as_bytes().to_vec()),
-        ("style.css".to_owned(), STYLE.as_bytes().to_vec()),
+        ("theme.toml".to_owned(), Bytes::from(t.toml.as_bytes())),
+        ("page.html".to_owned(), Bytes::from(PAGE.as_bytes())),
+        ("style.css".to_owned(), Bytes::from(STYLE.as_bytes())),
     ];
     let mut fonts: Vec<&str> = [&theme.fonts.body, &theme.fonts.heading, &theme.fonts.code]
         .iter()
@@ -154,13 +151,13 @@ pub fn builtin_files(name: &str) -> Result<Vec<(String, Vec<u8>)>, ThemeError> {
     fonts.dedup();
     for path in fonts {
         if let Some((_, bytes)) = FONTS.iter().find(|(p, _)| *p == path) {
-            files.push((path.to_owned(), bytes.to_vec()));
+            files.push((path.to_owned(), Bytes::from_static(bytes)));
         }
     }
     files.extend(
         LICENCES
             .iter()
-            .map(|(p, text)| (p.to_string(), text.as_bytes().to_vec())),
+            .map(|(p, text)| (p.to_string(), Bytes::from(text.as_bytes()))),
     );
     Ok(files)
 }

@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::bytes::Bytes;
+
 use super::{
     ColorsSpec, FontsSpec, HtmlFiles, LayoutSpec, PageSpec, SizesSpec, TextStyleSpec, Theme,
     ThemeFile,
@@ -174,7 +176,7 @@ pub fn load_dir(dir: &Path) -> Result<Theme, ThemeError> {
         if f.data.is_empty() {
             let path = dir.join(&f.path);
             f.data = std::fs::read(&path)
-                .map(Arc::from)
+                .map(Bytes::from)
                 .map_err(|e| ThemeError::Invalid {
                     file: file.clone(),
                     line: line_of(&text, &f.path),

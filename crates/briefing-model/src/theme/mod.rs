@@ -9,10 +9,10 @@ mod builtin;
 mod load;
 
 use std::fmt;
-use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::bytes::Bytes;
 use crate::units::{Pt, Rgb};
 
 pub use builtin::{BUILTIN_THEMES, builtin, builtin_files};
@@ -229,7 +229,7 @@ pub struct ThemeFile {
     /// Path relative to the theme folder, such as `fonts/NotoSerif-Regular.ttf`.
     pub path: String,
     /// The file's bytes. Empty until the theme is loaded.
-    pub data: Arc<[u8]>,
+    pub data: Bytes,
 }
 
 /// The font files of a theme.
@@ -247,7 +247,7 @@ impl From<String> for ThemeFile {
     fn from(path: String) -> Self {
         ThemeFile {
             path,
-            data: Arc::from(Vec::new()),
+            data: Bytes::default(),
         }
     }
 }

@@ -1,11 +1,12 @@
 //! Resources: theme fonts subset to the glyphs drawn, and images as XObjects.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+use briefing_model::Bytes;
 use printpdf::{DictItem, ExternalStream, ExternalXObject, ParsedFont, XObject};
 
 use super::font_id;
@@ -52,7 +53,7 @@ pub(super) fn subset_face(
 /// Subsetting is a pure function of the two, so a hit gives the same bytes; it
 /// saves the subsetter's walk over every glyph of the font when the same document
 /// (or one with the same glyphs) is rendered again, as in `watch` or a benchmark.
-type SubsetCache = Mutex<HashMap<(usize, Vec<u16>), (Arc<[u8]>, ParsedFont)>>;
+type SubsetCache = Mutex<HashMap<((usize, usize), Vec<u16>), (Bytes, ParsedFont)>>;
 
 /// The process-wide subset cache.
 fn subset_cache() -> &'static SubsetCache {
@@ -64,19 +65,19 @@ fn subset_cache() -> &'static SubsetCache {
 const SUBSET_CACHE_LIMIT: usize = 256;
 
 /// A copy of the subset of `data` to `gids`, if made before.
-fn cached_subset(data: &Arc<[u8]>, gids: &[u16]) -> Option<ParsedFont> {
+fn cached_subset(data: &Bytes, gids: &[u16]) -> Option<ParsedFont> {
     let cache = subset_cache().lock().ok()?;
-    let key = (data.as_ptr() as usize, gids.to_vec());
+    let key = (data.address(), gids.to_vec());
     cache.get(&key).map(|(_, font)| font.clone())
 }
 
 /// Remembers a subset.
-fn store_subset(data: &Arc<[u8]>, gids: Vec<u16>, font: &ParsedFont) {
+fn store_subset(data: &Bytes, gids: Vec<u16>, font: &ParsedFont) {
     if let Ok(mut cache) = subset_cache().lock() {
         if cache.len() >= SUBSET_CACHE_LIMIT {
             cache.clear();
         }
-        let key = (data.as_ptr() as usize, gids);
+        let key = (data.address(), gids);
         cache.insert(key, (data.clone(), font.clone()));
     }
 }
