@@ -454,7 +454,7 @@ fn referenced_files(doc: &Document) -> Vec<String> {
                     .iter()
                     .chain(rows.iter().flatten())
                     .for_each(|c| inlines(c, out)),
-                BlockKind::Code { .. } | BlockKind::Rule => {}
+                BlockKind::Code { .. } | BlockKind::Rule | BlockKind::Html { .. } => {}
             }
         }
     }

@@ -165,6 +165,12 @@ pub enum BlockKind {
     },
     /// A thematic break.
     Rule,
+    /// Raw HTML written in the source. Paged formats show it as the text it is; the HTML
+    /// edition escapes it too unless asked to pass it through sanitized.
+    Html {
+        /// The markup, without its trailing newline.
+        html: String,
+    },
 }
 
 /// One item of a list.
@@ -272,13 +278,16 @@ pub enum Inline {
     },
     /// A hard line break.
     LineBreak,
+    /// Raw HTML inside running text (a tag such as `<sup>`); shown as text except in the
+    /// HTML edition with raw HTML allowed.
+    Html(String),
 }
 
 impl Inline {
     /// Appends the text a reader sees (no markup) to `out`.
     pub fn push_plain(&self, out: &mut String) {
         match self {
-            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => out.push_str(t),
             Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => push_plain_all(c, out),
             Inline::Link { content, .. } => push_plain_all(content, out),
             Inline::Image { alt, .. } => out.push_str(alt),

@@ -1,6 +1,6 @@
 //! Blocks: headings, paragraphs, quotes, callouts, code, figures, rules, and footnote bodies.
 
-use briefing_model::{Block, BlockKind};
+use briefing_model::{Block, BlockKind, Inline};
 use docx_rs::{BreakType, Paragraph, Pic, Run};
 
 use super::inline::{Fmt, Piece, fill};
@@ -46,6 +46,13 @@ impl Converter<'_> {
             }
             BlockKind::Paragraph { content } => {
                 let pieces = self.inlines(content, Fmt::default(), line);
+                let p = self.para(ctx.style);
+                let p = indent_for(p, ctx);
+                out.push(Out::Para(fill(p, pieces)));
+            }
+            // Raw HTML is shown as the text it is: Word has no use for markup.
+            BlockKind::Html { html } => {
+                let pieces = self.inlines(&[Inline::Text(html.clone())], Fmt::default(), line);
                 let p = self.para(ctx.style);
                 let p = indent_for(p, ctx);
                 out.push(Out::Para(fill(p, pieces)));

@@ -70,7 +70,7 @@ impl Converter<'_> {
     fn push_inlines(&mut self, items: &[Inline], fmt: Fmt, line: u32, out: &mut Vec<Piece>) {
         for item in items {
             match item {
-                Inline::Text(t) => {
+                Inline::Text(t) | Inline::Html(t) => {
                     let t = self.clean(t, line);
                     if !t.is_empty() {
                         out.push(Piece::Run(fmt.apply(Run::new()).add_text(t)));

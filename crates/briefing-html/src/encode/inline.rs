@@ -19,7 +19,7 @@ impl Encoder<'_> {
     /// Writes one inline.
     fn inline(&mut self, out: &mut String, inline: &Inline) {
         match inline {
-            Inline::Text(t) => escape_into(out, t),
+            Inline::Text(t) | Inline::Html(t) => escape_into(out, t),
             Inline::Emph(c) => self.wrap(out, "em", c),
             Inline::Strong(c) => self.wrap(out, "strong", c),
             Inline::Strike(c) => self.wrap(out, "del", c),

@@ -129,6 +129,11 @@ impl<'a> Encoder<'a> {
                 out.push_str("</figure>\n");
             }
             BlockKind::Rule => out.push_str("<hr>\n"),
+            BlockKind::Html { html } => {
+                out.push_str("<p>");
+                escape_into(out, html);
+                out.push_str("</p>\n");
+            }
         }
         self.line = outer;
     }

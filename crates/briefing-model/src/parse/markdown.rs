@@ -183,9 +183,8 @@ impl<'a> Converter<'a, '_> {
                     .to_owned();
                 BlockKind::Code { lang, text }
             }
-            // Raw HTML is shown as the text it is: it is never passed through.
-            NodeValue::HtmlBlock(html) => BlockKind::Paragraph {
-                content: vec![Inline::Text(html.literal.trim_end().to_owned())],
+            NodeValue::HtmlBlock(html) => BlockKind::Html {
+                html: html.literal.trim_end().to_owned(),
             },
             NodeValue::ThematicBreak => BlockKind::Rule,
             NodeValue::Table(table) => {
@@ -253,7 +252,7 @@ impl<'a> Converter<'a, '_> {
                 NodeValue::SoftBreak => Inline::Text(" ".into()),
                 NodeValue::LineBreak => Inline::LineBreak,
                 NodeValue::Code(c) => Inline::Code(c.literal),
-                NodeValue::HtmlInline(h) => Inline::Text(h),
+                NodeValue::HtmlInline(h) => Inline::Html(h),
                 NodeValue::Emph => Inline::Emph(self.inlines(node, depth + 1)?),
                 NodeValue::Strong => Inline::Strong(self.inlines(node, depth + 1)?),
                 NodeValue::Strikethrough => Inline::Strike(self.inlines(node, depth + 1)?),
@@ -347,6 +346,7 @@ mod tests {
                 BlockKind::Table { .. } => "table",
                 BlockKind::Figure { .. } => "figure",
                 BlockKind::Rule => "rule",
+                BlockKind::Html { .. } => "html",
             })
             .collect();
         assert_eq!(
@@ -403,12 +403,19 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_stays_text() {
+    fn raw_html_is_kept_apart_from_text() {
         let b = body("<script>alert(1)</script>\n\nInline <b>bold</b>.\n");
-        let BlockKind::Paragraph { content } = &b.blocks[0].kind else {
+        assert_eq!(
+            b.blocks[0].kind,
+            BlockKind::Html {
+                html: "<script>alert(1)</script>".into()
+            }
+        );
+        let BlockKind::Paragraph { content } = &b.blocks[1].kind else {
             panic!()
         };
-        assert_eq!(content, &[Inline::Text("<script>alert(1)</script>".into())]);
+        assert_eq!(content[1], Inline::Html("<b>".into()));
+        assert_eq!(content[2], Inline::Text("bold".into()));
     }
 
     #[test]

@@ -109,11 +109,7 @@ fn resolve(t: &Builtin) -> Result<Theme, ThemeError> {
         hint: None,
     };
     let mut theme: Theme = toml::from_str(t.toml).map_err(|e| invalid(e.to_string()))?;
-    for family in [
-        &mut theme.fonts.body,
-        &mut theme.fonts.heading,
-        &mut theme.fonts.code,
-    ] {
+    for family in theme.fonts.families_mut() {
         for face in family.faces_mut() {
             face.data = font_bytes(&face.path)
                 .ok_or_else(|| invalid(format!("no font file {:?}", face.path)))?;
@@ -142,8 +138,10 @@ pub fn builtin_files(name: &str) -> Result<Vec<(String, Bytes)>, ThemeError> {
         ("page.html".to_owned(), Bytes::from(PAGE.as_bytes())),
         ("style.css".to_owned(), Bytes::from(STYLE.as_bytes())),
     ];
-    let mut fonts: Vec<&str> = [&theme.fonts.body, &theme.fonts.heading, &theme.fonts.code]
-        .iter()
+    let mut fonts: Vec<&str> = theme
+        .fonts
+        .families()
+        .into_iter()
         .flat_map(|f| [&f.regular, &f.bold, &f.italic, &f.bold_italic])
         .map(|f| f.path.as_str())
         .collect();

@@ -164,11 +164,7 @@ pub fn load_dir(dir: &Path) -> Result<Theme, ThemeError> {
 
     // Files the folder names are read from it; the rest keep the base theme's bytes.
     let mut files: Vec<&mut ThemeFile> = Vec::new();
-    for family in [
-        &mut theme.fonts.body,
-        &mut theme.fonts.heading,
-        &mut theme.fonts.code,
-    ] {
+    for family in theme.fonts.families_mut() {
         files.extend(family.faces_mut());
     }
     files.extend(theme.logo.as_mut());

@@ -147,10 +147,29 @@ impl<'de> Deserialize<'de> for PaperSize {
 pub struct Fonts {
     /// Running text.
     pub body: FontFamily,
-    /// Headings, title block and page furniture.
+    /// Headings and the title block.
     pub heading: FontFamily,
     /// Code.
     pub code: FontFamily,
+    /// Page furniture: running header and footer, page numbers, the classification banner.
+    pub furniture: FontFamily,
+}
+
+impl Fonts {
+    /// Every role's family: body, heading, code, furniture.
+    pub fn families(&self) -> [&FontFamily; 4] {
+        [&self.body, &self.heading, &self.code, &self.furniture]
+    }
+
+    /// Every role's family, mutably (for loading their bytes).
+    pub(crate) fn families_mut(&mut self) -> [&mut FontFamily; 4] {
+        [
+            &mut self.body,
+            &mut self.heading,
+            &mut self.code,
+            &mut self.furniture,
+        ]
+    }
 }
 
 /// [`Fonts`] as a theme file writes it.
@@ -160,12 +179,15 @@ pub struct FontsSpec {
     /// Running text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<FontFamilySpec>,
-    /// Headings, title block and page furniture.
+    /// Headings and the title block.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heading: Option<FontFamilySpec>,
     /// Code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<FontFamilySpec>,
+    /// Page furniture: running header and footer, page numbers, the classification banner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub furniture: Option<FontFamilySpec>,
 }
 
 impl FontsSpec {
@@ -179,6 +201,9 @@ impl FontsSpec {
         }
         if let Some(f) = self.code {
             f.apply_to(&mut base.code);
+        }
+        if let Some(f) = self.furniture {
+            f.apply_to(&mut base.furniture);
         }
     }
 }

@@ -49,6 +49,8 @@ impl Flow<'_> {
         match &b.kind {
             BlockKind::Heading { level, content, .. } => self.heading(*level, content, ctx, b.line),
             BlockKind::Paragraph { content } => self.paragraph(content, ctx, b.line),
+            // Raw HTML is set as the text it is.
+            BlockKind::Html { html } => self.paragraph(&[Inline::Text(html.clone())], ctx, b.line),
             BlockKind::List { start, items } => self.list(*start, items, ctx),
             BlockKind::Quote { blocks } => {
                 let inner = Ctx {

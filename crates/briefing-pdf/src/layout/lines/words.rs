@@ -46,7 +46,7 @@ impl Builder<'_> {
     fn inlines(&mut self, inlines: &[Inline], style: &Style) {
         for inline in inlines {
             match inline {
-                Inline::Text(t) => self.text(t, style),
+                Inline::Text(t) | Inline::Html(t) => self.text(t, style),
                 Inline::Emph(c) => self.inlines(
                     c,
                     &Style {
