@@ -95,7 +95,7 @@ fn pdf(b: divan::Bencher, copies: usize) {
     let (theme, opts) = (
         theme(),
         briefing_pdf::Options {
-            base_dir: Some(base()),
+            assets: briefing_model::Assets::in_folder(base()),
         },
     );
     b.bench(|| briefing_pdf::render(&doc, &theme, &opts).unwrap());
@@ -107,7 +107,7 @@ fn docx(b: divan::Bencher, copies: usize) {
     let (theme, opts) = (
         theme(),
         briefing_docx::Options {
-            base_dir: Some(base()),
+            assets: briefing_model::Assets::in_folder(base()),
         },
     );
     b.bench(|| briefing_docx::render(&doc, &theme, &opts).unwrap());
@@ -119,7 +119,7 @@ fn html(b: divan::Bencher, copies: usize) {
     let (theme, opts) = (
         theme(),
         briefing_html::Options {
-            base_dir: Some(base()),
+            assets: briefing_model::Assets::in_folder(base()),
         },
     );
     b.bench(|| briefing_html::render(&doc, &theme, &opts).unwrap());

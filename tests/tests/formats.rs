@@ -7,7 +7,7 @@ use briefing_tests::{inputs, parity, parse, pdf_text, source_words, words};
 
 fn render_pdf(doc: &Document, base: &std::path::Path) -> Vec<u8> {
     let opts = briefing_pdf::Options {
-        base_dir: Some(base.to_owned()),
+        assets: briefing_model::Assets::in_folder(base.to_owned()),
     };
     briefing_pdf::render(doc, &theme(), &opts)
         .expect("PDF renders")
@@ -16,7 +16,7 @@ fn render_pdf(doc: &Document, base: &std::path::Path) -> Vec<u8> {
 
 fn render_docx(doc: &Document, base: &std::path::Path) -> Vec<u8> {
     let opts = briefing_docx::Options {
-        base_dir: Some(base.to_owned()),
+        assets: briefing_model::Assets::in_folder(base.to_owned()),
     };
     briefing_docx::render(doc, &theme(), &opts)
         .expect("DOCX renders")
@@ -25,7 +25,7 @@ fn render_docx(doc: &Document, base: &std::path::Path) -> Vec<u8> {
 
 fn render_html(doc: &Document, base: &std::path::Path) -> Vec<u8> {
     let opts = briefing_html::Options {
-        base_dir: Some(base.to_owned()),
+        assets: briefing_model::Assets::in_folder(base.to_owned()),
     };
     briefing_html::render(doc, &theme(), &opts)
         .expect("HTML renders")

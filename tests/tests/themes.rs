@@ -193,7 +193,7 @@ fn every_builtin_theme_looks_the_same_in_all_three_formats() {
             &doc,
             &theme,
             &briefing_pdf::Options {
-                base_dir: Some(base.clone()),
+                assets: briefing_model::Assets::in_folder(base.clone()),
             },
         )
         .unwrap();
@@ -202,13 +202,13 @@ fn every_builtin_theme_looks_the_same_in_all_three_formats() {
             &doc,
             &theme,
             &briefing_docx::Options {
-                base_dir: Some(base.clone()),
+                assets: briefing_model::Assets::in_folder(base.clone()),
             },
         )
         .unwrap();
         check_docx(&theme, &docx.value);
         let html_opts = briefing_html::Options {
-            base_dir: Some(base.clone()),
+            assets: briefing_model::Assets::in_folder(base.clone()),
         };
         let html = briefing_html::render(&doc, &theme, &html_opts).unwrap();
         check_html(&theme, &html.value);

@@ -1,7 +1,8 @@
 //! The command line, as clap reads it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use briefing_model::Assets;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::format::Format;
@@ -157,6 +158,21 @@ pub(crate) struct SourceArgs {
     /// more likely a mistake than a report.
     #[arg(long, value_name = "MIB", default_value_t = 16)]
     pub(crate) max_input_mib: u64,
+    /// A folder whose files a briefing may use as images, besides its own folder's tree.
+    /// Repeat for more. Paths leading anywhere else (`../../etc/passwd`, other absolute
+    /// paths) are refused with a warning; remote images are never fetched.
+    #[arg(long = "allow-path", value_name = "DIR")]
+    pub(crate) allow_path: Vec<PathBuf>,
+}
+
+impl SourceArgs {
+    /// Where the images of a source in `source_dir` may come from.
+    pub(crate) fn assets(&self, source_dir: &Path) -> Assets {
+        Assets {
+            base_dir: Some(source_dir.to_owned()),
+            allow: self.allow_path.clone(),
+        }
+    }
 }
 
 /// `briefing render`

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::Context;
-use briefing_model::{BlockKind, Diagnostic, Document, Inline, Severity};
+use briefing_model::{Assets, BlockKind, Diagnostic, Document, Inline, Severity};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
@@ -94,13 +94,17 @@ pub(crate) fn render_all(
     };
     let mut stderr = crate::print::stderr();
     for d in &done {
+        // Each format reports what it could not show; one finding is printed once.
+        let mut seen = std::collections::HashSet::new();
         for diag in d
             .report
             .diagnostics
             .iter()
             .chain(d.report.outputs.iter().flat_map(|o| &o.diagnostics))
         {
-            if diag.severity != Severity::Note {
+            if diag.severity != Severity::Note
+                && seen.insert((diag.line, crate::print::finding_key(&diag.message)))
+            {
                 crate::print::diagnostic(&mut stderr, diag)?;
             }
         }
@@ -264,7 +268,11 @@ impl Batch<'_> {
             format_names.join(",").as_bytes(),
             args.theme.as_deref().unwrap_or("").as_bytes(),
             args.source.title.as_deref().unwrap_or("").as_bytes(),
-            format!("{:?}|{:?}", opts.kind, opts.default_date).as_bytes(),
+            format!(
+                "{:?}|{:?}|{:?}",
+                opts.kind, opts.default_date, args.source.allow_path
+            )
+            .as_bytes(),
             &bytes,
         ]);
         if args.incremental
@@ -308,6 +316,7 @@ impl Batch<'_> {
             doc.meta.theme.as_deref(),
             &base_dir,
         )?;
+        let assets = args.source.assets(&base_dir);
         let target = args.out_dir.join(&input.rel);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(|e| {
@@ -323,7 +332,7 @@ impl Batch<'_> {
                     &doc,
                     &theme,
                     format,
-                    &base_dir,
+                    &assets,
                     &out,
                     args.deny_warnings,
                     &input.path,
@@ -364,7 +373,7 @@ fn render_output(
     doc: &Document,
     theme: &briefing_model::Theme,
     format: Format,
-    base_dir: &Path,
+    assets: &Assets,
     out: &Path,
     deny_warnings: bool,
     input: &Path,
@@ -381,7 +390,7 @@ fn render_output(
         diagnostics: Vec::new(),
     };
     let file = Some(input.to_owned());
-    match format.render(doc, theme, base_dir) {
+    match format.render(doc, theme, assets) {
         Ok(warned) => {
             report.diagnostics = warned
                 .warnings

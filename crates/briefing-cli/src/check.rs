@@ -82,15 +82,15 @@ fn check_one(path: &Path, args: &CheckArgs) -> Vec<Diagnostic> {
         Ok((theme, _)) => {
             // The renderers find what only rendering shows: glyphs no font has, images that are
             // missing or do not decode. Each is reported once, however many formats notice it.
-            let base = path.parent().unwrap_or(Path::new("."));
+            let assets = args.source.assets(source_dir);
             let mut seen = HashSet::new();
             for format in Format::ALL {
-                match format.render(&doc, &theme, base) {
-                    Ok(w) => out.extend(
-                        w.warnings
-                            .into_iter()
-                            .filter(|d| seen.insert((d.line, finding_key(&d.message)))),
-                    ),
+                match format.render(&doc, &theme, &assets) {
+                    Ok(w) => {
+                        out.extend(w.warnings.into_iter().filter(|d| {
+                            seen.insert((d.line, crate::print::finding_key(&d.message)))
+                        }))
+                    }
                     Err(e) => out.push(Diagnostic::error(0, format!("{e:#}"))),
                 }
             }
@@ -100,17 +100,6 @@ fn check_one(path: &Path, args: &CheckArgs) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = out.into_iter().map(|d| d.in_file(file.clone())).collect();
     out.sort_by_key(|d| d.line.unwrap_or(0));
     out
-}
-
-/// What a finding is about, so that three renderers' words for one missing image count once.
-fn finding_key(message: &str) -> String {
-    match message.find("image \"") {
-        Some(at) => {
-            let rest = &message[at + 7..];
-            format!("image {}", &rest[..rest.find('"').unwrap_or(rest.len())])
-        }
-        None => message.to_owned(),
-    }
 }
 
 /// A briefing should say when it was written and by whom.

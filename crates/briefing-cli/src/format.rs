@@ -1,9 +1,7 @@
 //! The output formats, and the one place that dispatches to each renderer.
 
-use std::path::Path;
-
 use anyhow::Context;
-use briefing_model::{Document, Theme, Warned};
+use briefing_model::{Assets, Document, Theme, Warned};
 
 /// An output format. Adding one is a compile error at every `match` until handled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
@@ -29,25 +27,25 @@ impl Format {
         }
     }
 
-    /// Renders `doc` in this format. `base_dir` is where the source's relative image paths start.
+    /// Renders `doc` in this format, reading its images through `assets`.
     pub(crate) fn render(
         self,
         doc: &Document,
         theme: &Theme,
-        base_dir: &Path,
+        assets: &Assets,
     ) -> anyhow::Result<Warned<Vec<u8>>> {
-        let base_dir = Some(base_dir.to_owned());
+        let assets = assets.clone();
         match self {
             Format::Pdf => {
-                let options = briefing_pdf::Options { base_dir };
+                let options = briefing_pdf::Options { assets };
                 briefing_pdf::render(doc, theme, &options).context("rendering PDF")
             }
             Format::Docx => {
-                let options = briefing_docx::Options { base_dir };
+                let options = briefing_docx::Options { assets };
                 briefing_docx::render(doc, theme, &options).context("rendering DOCX")
             }
             Format::Html => {
-                let options = briefing_html::Options { base_dir };
+                let options = briefing_html::Options { assets };
                 briefing_html::render(doc, theme, &options).context("rendering HTML")
             }
         }

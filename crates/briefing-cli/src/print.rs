@@ -32,3 +32,14 @@ pub(crate) fn diagnostic(out: &mut impl Write, d: &Diagnostic) -> std::io::Resul
 pub(crate) fn stderr() -> anstream::Stderr {
     anstream::stderr()
 }
+
+/// What a finding is about, so that three renderers' words for one missing image count once.
+pub(crate) fn finding_key(message: &str) -> String {
+    match message.find("image \"") {
+        Some(at) => {
+            let rest = &message[at + 7..];
+            format!("image {}", &rest[..rest.find('"').unwrap_or(rest.len())])
+        }
+        None => message.to_owned(),
+    }
+}

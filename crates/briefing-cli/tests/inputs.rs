@@ -14,6 +14,10 @@ fn briefing(dir: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("briefing-inputs-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -159,4 +163,143 @@ fn themes_are_listed_chosen_and_exported() {
             .unwrap()
             .contains("#00594f")
     );
+}
+
+/// A PNG header claiming `w` × `h` pixels.
+fn png_header(w: u32, h: u32) -> Vec<u8> {
+    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    b.extend(w.to_be_bytes());
+    b.extend(h.to_be_bytes());
+    b.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    b
+}
+
+#[test]
+fn images_come_only_from_the_briefings_folder_or_allowed_ones() {
+    let dir = temp_dir("confine");
+    std::fs::create_dir_all(dir.join("brief")).unwrap();
+    std::fs::copy(
+        root().join("input/images/chart.png"),
+        dir.join("secret.png"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("brief/b.md"),
+        "# Confined\n\nText.\n\n![Secret](../secret.png)\n\n![Passwords](/etc/passwd)\n\n![Remote](https://example.org/x.png)\n",
+    )
+    .unwrap();
+    let o = briefing(&dir, &["render", "brief/b.md", "-o", "out"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("brief/b.md:5: image \"../secret.png\" is outside the briefing's folder")
+            && err.contains("--allow-path"),
+        "{err}"
+    );
+    assert!(
+        err.contains("brief/b.md:7: image \"/etc/passwd\" is outside"),
+        "{err}"
+    );
+    assert!(
+        err.contains("brief/b.md:9: image \"https://example.org/x.png\" is not a local file"),
+        "{err}"
+    );
+    // Three formats notice each image; each finding is printed once.
+    assert_eq!(err.matches("../secret.png").count(), 1, "{err}");
+    let html = std::fs::read_to_string(dir.join("out/b.html")).unwrap();
+    assert!(
+        !html.contains("data:image/png"),
+        "nothing outside was embedded"
+    );
+    assert!(
+        !html.contains("example.org/x.png\""),
+        "no request to another host"
+    );
+
+    let o = briefing(
+        &dir,
+        &["render", "brief/b.md", "-o", "allowed", "--allow-path", "."],
+    );
+    let err = stderr(&o);
+    assert!(!err.contains("../secret.png"), "{err}");
+    assert!(err.contains("/etc/passwd"), "{err}");
+    let html = std::fs::read_to_string(dir.join("allowed/b.html")).unwrap();
+    assert!(html.contains("data:image/png"));
+}
+
+#[test]
+fn bombs_and_impostors_are_refused_without_decoding_them() {
+    let dir = temp_dir("bomb");
+    std::fs::write(dir.join("bomb.png"), png_header(100_000, 100_000)).unwrap();
+    std::fs::write(dir.join("notes.png"), "this is text, not an image").unwrap();
+    std::fs::write(
+        dir.join("b.md"),
+        "# Bomb\n\n![Bomb](bomb.png)\n\n![Impostor](notes.png)\n",
+    )
+    .unwrap();
+    let o = briefing(&dir, &["render", "b.md", "-o", "out"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("b.md:3: image \"bomb.png\" is 100000×100000 pixels, more than the 60 megapixels allowed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("b.md:5: image \"notes.png\" is not a PNG, JPEG, GIF, WebP or SVG image"),
+        "{err}"
+    );
+    for ext in ["pdf", "docx", "html"] {
+        assert!(dir.join("out/b").with_extension(ext).exists(), "{ext}");
+    }
+}
+
+#[test]
+fn control_characters_are_removed_from_every_format_with_a_warning() {
+    let (code, err) = render_bytes(
+        "controls.md",
+        b"# Controls\n\nBell \x07 here and escape \x1b[1m there.\n",
+        &[],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("controls.md:3: removed 2 control character(s) (U+0007, U+001B)"),
+        "{err}"
+    );
+    let out = std::env::temp_dir()
+        .join(format!(
+            "briefing-inputs-controls-md-{}",
+            std::process::id()
+        ))
+        .join("out/controls");
+    let html = std::fs::read(out.with_extension("html")).unwrap();
+    assert!(!html.iter().any(|&b| b == 0x07 || b == 0x1b));
+}
+
+#[test]
+fn a_huge_word_and_a_wide_table_render_in_every_format() {
+    let word = "x".repeat(100_000);
+    let header = (1..=200)
+        .map(|i| format!("c{i}"))
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let rule = vec!["---"; 200].join(" | ");
+    let row = (1..=200)
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let text = format!("# Extremes\n\n{word}\n\n| {header} |\n| {rule} |\n| {row} |\n");
+    let (code, err) = render_bytes("extremes.md", text.as_bytes(), &[]);
+    assert_eq!(code, Some(0), "{err}");
+    let out = std::env::temp_dir()
+        .join(format!(
+            "briefing-inputs-extremes-md-{}",
+            std::process::id()
+        ))
+        .join("out/extremes");
+    let html = std::fs::read_to_string(out.with_extension("html")).unwrap();
+    assert!(html.contains(&word), "the word survives whole in HTML");
+    assert_eq!(html.matches("</th>").count(), 200);
+    for ext in ["pdf", "docx"] {
+        assert!(std::fs::metadata(out.with_extension(ext)).unwrap().len() > 1000);
+    }
 }

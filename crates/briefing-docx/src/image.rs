@@ -1,6 +1,6 @@
 //! Reading figures from disk: which format, and how many pixels, without decoding them.
 
-use std::path::Path;
+use briefing_model::{Assets, Image, ImageError, ImageFormat, check_image};
 
 /// A raster image embedded as it is.
 #[derive(Debug, Clone)]
@@ -15,84 +15,33 @@ pub(crate) struct Picture {
     pub(crate) height: u32,
 }
 
-/// Loads `src` relative to `base_dir`; the error is a sentence for a warning.
-pub(crate) fn load(base_dir: Option<&Path>, src: &str) -> Result<Picture, String> {
-    if src.contains("://") || src.starts_with("data:") {
-        return Err(format!(
-            "image {src:?} is not a local file; only local PNG and JPEG files are embedded"
-        ));
-    }
-    let path = match base_dir {
-        Some(dir) => dir.join(src),
-        None => Path::new(src).to_path_buf(),
-    };
-    let bytes =
-        std::fs::read(&path).map_err(|e| format!("image {src:?} could not be read ({e})"))?;
-    from_bytes(bytes, src)
+/// Reads `src` through the briefing's assets (confined to its folder, size-checked);
+/// the error is a sentence for a warning.
+pub(crate) fn load(assets: &Assets, src: &str) -> Result<Picture, String> {
+    let file = assets.read_image(src).map_err(|e| e.message(src))?;
+    picture(file).map_err(|e| e.message(src))
 }
 
 /// Recognises `bytes` (named `src` in messages) as a PNG or JPEG picture.
 pub(crate) fn from_bytes(bytes: Vec<u8>, src: &str) -> Result<Picture, String> {
-    let (ext, (width, height)) = if let Some(size) = png_size(&bytes) {
-        ("png", size)
-    } else if let Some(size) = jpeg_size(&bytes) {
-        ("jpeg", size)
-    } else {
-        return Err(format!("image {src:?} is not a PNG or JPEG file"));
+    check_image(bytes)
+        .and_then(picture)
+        .map_err(|e| e.message(src))
+}
+
+/// A checked image as Word stores it: PNG and JPEG in their own format.
+fn picture(file: Image) -> Result<Picture, ImageError> {
+    let ext = match file.format {
+        ImageFormat::Png => "png",
+        ImageFormat::Jpeg => "jpeg",
+        other => return Err(ImageError::Unsupported(other)),
     };
-    if width == 0 || height == 0 {
-        return Err(format!("image {src:?} has no pixels"));
-    }
     Ok(Picture {
-        bytes,
+        bytes: file.bytes,
         ext,
-        width,
-        height,
+        width: file.width,
+        height: file.height,
     })
-}
-
-/// Width and height from a PNG's IHDR chunk.
-fn png_size(b: &[u8]) -> Option<(u32, u32)> {
-    const SIG: &[u8] = b"\x89PNG\r\n\x1a\n";
-    if b.len() < 24 || !b.starts_with(SIG) || &b[12..16] != b"IHDR" {
-        return None;
-    }
-    let w = u32::from_be_bytes(b[16..20].try_into().ok()?);
-    let h = u32::from_be_bytes(b[20..24].try_into().ok()?);
-    Some((w, h))
-}
-
-/// Width and height from a JPEG's first start-of-frame marker.
-fn jpeg_size(b: &[u8]) -> Option<(u32, u32)> {
-    if !b.starts_with(&[0xFF, 0xD8]) {
-        return None;
-    }
-    let mut i = 2;
-    while i + 4 <= b.len() {
-        if b[i] != 0xFF {
-            i += 1;
-            continue;
-        }
-        let marker = b[i + 1];
-        // Fill bytes and markers without a length.
-        if marker == 0xFF {
-            i += 1;
-            continue;
-        }
-        if matches!(marker, 0x01 | 0xD0..=0xD9) {
-            i += 2;
-            continue;
-        }
-        let len = usize::from(u16::from_be_bytes([b[i + 2], b[i + 3]]));
-        let is_sof = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
-        if is_sof && i + 9 <= b.len() {
-            let h = u32::from(u16::from_be_bytes([b[i + 5], b[i + 6]]));
-            let w = u32::from(u16::from_be_bytes([b[i + 7], b[i + 8]]));
-            return Some((w, h));
-        }
-        i += 2 + len;
-    }
-    None
 }
 
 #[cfg(test)]
@@ -134,12 +83,18 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn sizes_are_read_from_headers() {
-        assert_eq!(png_size(&png(640, 480)), Some((640, 480)));
+    fn pictures_keep_their_format_and_size() {
+        let p = from_bytes(png(640, 480), "a.png").unwrap();
+        assert_eq!((p.ext, p.width, p.height), ("png", 640, 480));
         let jpeg = [
             0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 11, 8, 0, 50, 0, 100, 3, 0, 0, 0,
         ];
-        assert_eq!(jpeg_size(&jpeg), Some((100, 50)));
-        assert_eq!(jpeg_size(b"GIF89a"), None);
+        let p = from_bytes(jpeg.to_vec(), "a.jpg").unwrap();
+        assert_eq!((p.ext, p.width, p.height), ("jpeg", 100, 50));
+        assert!(
+            from_bytes(b"GIF89a\x01\0\x01\0".to_vec(), "a.gif")
+                .unwrap_err()
+                .contains("GIF")
+        );
     }
 }

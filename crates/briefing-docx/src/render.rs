@@ -1,8 +1,6 @@
 //! The entry point: a document and a theme in, the bytes of a `.docx` out.
 
-use std::path::PathBuf;
-
-use briefing_model::{Document, Theme, Warned};
+use briefing_model::{Assets, Document, Theme, Warned};
 use docx_rs::{Docx, PageMargin};
 
 use crate::convert::{self, Converter, Out};
@@ -11,8 +9,8 @@ use crate::package::Package;
 /// How to render.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// The folder the source file is in; image `src` paths resolve against it.
-    pub base_dir: Option<PathBuf>,
+    /// Where images may be read from: the source's folder and any allowed folders.
+    pub assets: Assets,
 }
 
 /// Why a DOCX could not be produced.
@@ -38,7 +36,7 @@ pub enum Error {
 /// assert!(out.warnings.is_empty());
 /// ```
 pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Vec<u8>>, Error> {
-    let mut c = Converter::new(doc, theme, options.base_dir.as_deref());
+    let mut c = Converter::new(doc, theme, &options.assets);
     let body = c.body();
     let furniture = convert::furniture(&mut c);
 

@@ -356,7 +356,7 @@ fn render_in(
         doc,
         &theme,
         &Options {
-            base_dir: Some(dir),
+            assets: briefing_model::Assets::in_folder(dir),
         },
     )
     .unwrap();
@@ -567,7 +567,10 @@ fn the_sample_briefing_keeps_every_word_in_order() {
         &parsed.value,
         &theme,
         &Options {
-            base_dir: src.parent().map(Into::into),
+            assets: briefing_model::Assets {
+                base_dir: src.parent().map(Into::into),
+                ..Default::default()
+            },
         },
     )
     .unwrap();

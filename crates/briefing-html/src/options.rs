@@ -1,11 +1,10 @@
 //! What the HTML renderer needs besides the document and theme.
 
-use std::path::PathBuf;
+use briefing_model::Assets;
 
 /// Options for [`render`](crate::render).
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// The folder the source file is in; image `src` paths resolve against it
-    /// (against the working directory when `None`).
-    pub base_dir: Option<PathBuf>,
+    /// Where images may be read from: the source's folder and any allowed folders.
+    pub assets: Assets,
 }

@@ -32,7 +32,7 @@ const DESCRIPTION_CHARS: usize = 200;
 /// ```
 pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Vec<u8>>, Error> {
     let meta = &doc.meta;
-    let mut enc = Encoder::new(doc, options.base_dir.as_deref());
+    let mut enc = Encoder::new(doc, &options.assets);
     let mut body = String::with_capacity(16 * 1024);
     enc.blocks(&mut body, &doc.blocks);
     let mut footnotes = String::new();
@@ -163,15 +163,18 @@ fn first_paragraph(blocks: &[Block]) -> Option<String> {
 
 /// The theme's logo as an `<img>`, or a warning when its bytes are no image a browser shows.
 fn logo(file: &ThemeFile, meta: &Meta, warnings: &mut Vec<Diagnostic>) -> Option<String> {
-    let Some(uri) = crate::image::bytes_uri(&file.data) else {
-        warnings.push(Diagnostic::warning(
-            0,
-            format!(
-                "the theme's logo {:?} is not a PNG or JPEG image; it is left out",
-                file.path
-            ),
-        ));
-        return None;
+    let uri = match crate::image::bytes_uri(&file.data) {
+        Ok(uri) => uri,
+        Err(e) => {
+            warnings.push(Diagnostic::warning(
+                0,
+                format!(
+                    "the theme's logo cannot be shown: {}; it is left out",
+                    e.message(&file.path)
+                ),
+            ));
+            return None;
+        }
     };
     let alt = meta.logo_alt();
     Some(format!(

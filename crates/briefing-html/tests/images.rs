@@ -16,7 +16,11 @@ fn image_dir(name: &str) -> PathBuf {
     std::fs::write(dir.join("img/chart.png"), png).unwrap();
     std::fs::write(
         dir.join("img/photo.jpg"),
-        [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'],
+        // SOI, a short APP0, a baseline frame header of 1×1 pixel, EOI.
+        [
+            0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0,
+            0xFF, 0xD9,
+        ],
     )
     .unwrap();
     std::fs::write(dir.join("img/anim.gif"), b"GIF89a\x01\0\x01\0\0\0\0;").unwrap();
@@ -63,7 +67,7 @@ fn every_format_is_embedded_by_its_content() {
         ),
     ];
     let options = Options {
-        base_dir: Some(dir.clone()),
+        assets: briefing_model::Assets::in_folder(dir.clone()),
     };
     let out = briefing_html::render(&doc, &theme(), &options).unwrap();
     assert!(out.warnings.is_empty(), "{:?}", out.warnings);
@@ -99,7 +103,7 @@ fn missing_and_bogus_images_warn_with_their_line_and_show_alt_text() {
         figure(9, "img/notes.png", "Not a picture"),
     ];
     let options = Options {
-        base_dir: Some(dir.clone()),
+        assets: briefing_model::Assets::in_folder(dir.clone()),
     };
     let out = briefing_html::render(&doc, &theme(), &options).unwrap();
     let got: Vec<_> = out

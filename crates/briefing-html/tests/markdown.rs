@@ -62,7 +62,7 @@ fn markdown_briefing_renders_cleanly() {
         .expect("parses")
         .value;
     let options = briefing_html::Options {
-        base_dir: Some(dir.clone()),
+        assets: briefing_model::Assets::in_folder(dir.clone()),
     };
     let out = briefing_html::render(&doc, &theme(), &options).expect("renders");
     // The only warning is the script link.

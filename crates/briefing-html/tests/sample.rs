@@ -39,7 +39,10 @@ fn sample_briefing_as_parsed_by_the_model() {
         .expect("the sample parses")
         .value;
     let options = briefing_html::Options {
-        base_dir: path.parent().map(Into::into),
+        assets: briefing_model::Assets {
+            base_dir: path.parent().map(Into::into),
+            ..Default::default()
+        },
     };
     let out = briefing_html::render(&doc, &theme(), &options).expect("renders");
     assert!(out.warnings.is_empty(), "{:?}", out.warnings);

@@ -1,6 +1,7 @@
 //! The briefing model: one typed [`Document`] parsed once from Markdown, plain text or JSON,
 //! and the resolved [`Theme`] that every renderer reads.
 
+mod assets;
 mod bytes;
 mod date;
 mod diag;
@@ -9,6 +10,9 @@ mod parse;
 mod theme;
 mod units;
 
+pub use assets::{
+    Assets, Image, ImageError, ImageFormat, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, check_image,
+};
 pub use bytes::Bytes;
 pub use date::DateError;
 pub use diag::{Diagnostic, Severity, Warned};

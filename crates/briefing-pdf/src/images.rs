@@ -1,7 +1,8 @@
 //! Images: PNG decoded to pixels, JPEG kept as it is (the PDF embeds it with DCTDecode).
 
 use std::io::Cursor;
-use std::path::Path;
+
+use briefing_model::{Assets, ImageError, ImageFormat, check_image};
 
 /// A decoded or passed-through image, ready to embed.
 #[derive(Debug, Clone)]
@@ -35,21 +36,26 @@ pub(crate) enum ImageData {
     },
 }
 
-/// Reads an image file; the error says why it cannot be shown.
-pub(crate) fn load(path: &Path) -> Result<Image, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    decode(bytes)
+/// Reads image `src` through the briefing's assets (confined to its folder, size-checked);
+/// the error is a sentence for a warning.
+pub(crate) fn load(assets: &Assets, src: &str) -> Result<Image, String> {
+    let file = assets.read_image(src).map_err(|e| e.message(src))?;
+    embed(file.bytes, file.format).map_err(|e| e.message(src))
 }
 
-/// Reads an image from its file's bytes (a theme's logo); the error says why it cannot be shown.
-pub(crate) fn decode(bytes: Vec<u8>) -> Result<Image, String> {
-    if bytes.starts_with(&[0xFF, 0xD8]) {
-        return jpeg(bytes);
+/// Reads an image from its file's bytes (a theme's logo, named `name` in messages).
+pub(crate) fn decode(bytes: Vec<u8>, name: &str) -> Result<Image, String> {
+    let file = check_image(bytes).map_err(|e| e.message(name))?;
+    embed(file.bytes, file.format).map_err(|e| e.message(name))
+}
+
+/// A checked image file as the PDF embeds it: JPEG as it is, PNG decoded.
+fn embed(bytes: Vec<u8>, format: ImageFormat) -> Result<Image, ImageError> {
+    match format {
+        ImageFormat::Jpeg => jpeg(bytes).map_err(ImageError::Unreadable),
+        ImageFormat::Png => png(&bytes).map_err(ImageError::Unreadable),
+        other => Err(ImageError::Unsupported(other)),
     }
-    if bytes.starts_with(b"\x89PNG") {
-        return png(&bytes);
-    }
-    Err("only PNG and JPEG images are supported".into())
 }
 
 /// Finds the size and components in the JPEG's start-of-frame marker.
@@ -126,12 +132,12 @@ mod tests {
 
     #[test]
     fn missing_files_and_unknown_formats_are_errors() {
-        assert!(load(Path::new("/nonexistent/x.png")).is_err());
         let dir = std::env::temp_dir().join("briefing-pdf-images-test");
         std::fs::create_dir_all(&dir).unwrap();
-        let f = dir.join("x.gif");
-        std::fs::write(&f, b"GIF89a").unwrap();
-        assert!(load(&f).unwrap_err().contains("PNG and JPEG"));
+        let assets = Assets::in_folder(&dir);
+        assert!(load(&assets, "nonexistent.png").is_err());
+        std::fs::write(dir.join("x.gif"), b"GIF89a\x01\0\x01\0").unwrap();
+        assert!(load(&assets, "x.gif").unwrap_err().contains("is a GIF"));
     }
 
     #[test]

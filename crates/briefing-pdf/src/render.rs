@@ -1,8 +1,6 @@
 //! The entry point: font metrics, layout, writing.
 
-use std::path::PathBuf;
-
-use briefing_model::{Document, Theme, Warned};
+use briefing_model::{Assets, Document, Theme, Warned};
 
 use crate::error::Error;
 use crate::fonts::FontSet;
@@ -11,8 +9,8 @@ use crate::{layout, write};
 /// How to render.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// The folder the source file is in; image paths resolve against it.
-    pub base_dir: Option<PathBuf>,
+    /// Where images may be read from: the source's folder and any allowed folders.
+    pub assets: Assets,
 }
 
 /// Renders `doc` with `theme` to the bytes of a PDF file, with warnings about

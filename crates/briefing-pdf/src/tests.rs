@@ -587,7 +587,7 @@ fn images_embed_png_pixels_and_jpeg_untouched() {
         &doc,
         &theme,
         &Options {
-            base_dir: Some(dir.clone()),
+            assets: briefing_model::Assets::in_folder(dir.clone()),
         },
     )
     .unwrap();
@@ -712,7 +712,7 @@ fn newsroom_sets_the_title_in_a_masthead_band_at_the_top_of_page_one() {
     let theme = builtin("newsroom").unwrap();
     let input = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../input");
     let options = Options {
-        base_dir: Some(input),
+        assets: briefing_model::Assets::in_folder(input),
     };
     let pdf = render(&doc, &theme, &options).unwrap();
     assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);

@@ -169,7 +169,7 @@ impl Converter<'_> {
             ));
             return Run::new().italic().add_text(alt);
         }
-        let pic = match image::load(self.base_dir, src) {
+        let pic = match image::load(self.assets, src) {
             Ok(p) => p,
             Err(msg) => {
                 self.warnings.push(

@@ -11,9 +11,8 @@ mod lists;
 mod table;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::path::Path;
 
-use briefing_model::{Block, BlockKind, Diagnostic, Document, Theme};
+use briefing_model::{Assets, Block, BlockKind, Diagnostic, Document, Theme};
 use docx_rs::{Paragraph, Run, Table};
 
 use crate::image::Picture;
@@ -57,7 +56,7 @@ pub(crate) struct Converter<'a> {
     /// The document.
     pub(crate) doc: &'a Document,
     /// Where image paths resolve.
-    base_dir: Option<&'a Path>,
+    assets: &'a Assets,
     /// Warnings so far.
     pub(crate) warnings: Vec<Diagnostic>,
     /// Lines already warned about for removed characters.
@@ -90,11 +89,11 @@ pub(crate) struct Converter<'a> {
 
 impl<'a> Converter<'a> {
     /// A converter for `doc`.
-    pub(crate) fn new(doc: &'a Document, theme: &'a Theme, base_dir: Option<&'a Path>) -> Self {
+    pub(crate) fn new(doc: &'a Document, theme: &'a Theme, assets: &'a Assets) -> Self {
         let mut c = Converter {
             theme,
             doc,
-            base_dir,
+            assets,
             warnings: Vec::new(),
             warned_lines: HashSet::new(),
             next_para: 1,

@@ -7,9 +7,8 @@ mod footnotes;
 mod inline;
 
 use std::fmt::Write as _;
-use std::path::Path;
 
-use briefing_model::{Align, Block, BlockKind, Diagnostic, Document, Inline, ListItem};
+use briefing_model::{Align, Assets, Block, BlockKind, Diagnostic, Document, Inline, ListItem};
 
 use crate::escape::escape_into;
 use crate::image;
@@ -19,7 +18,7 @@ pub(crate) struct Encoder<'a> {
     /// The document being encoded (footnote references are checked against it).
     doc: &'a Document,
     /// Where image paths resolve.
-    base_dir: Option<&'a Path>,
+    assets: &'a Assets,
     /// Warnings found so far, in document order.
     pub(crate) warnings: Vec<Diagnostic>,
     /// How many references to each footnote (by index) have been written so far.
@@ -33,11 +32,11 @@ pub(crate) struct Encoder<'a> {
 }
 
 impl<'a> Encoder<'a> {
-    /// An encoder for `doc` with images relative to `base_dir`.
-    pub(crate) fn new(doc: &'a Document, base_dir: Option<&'a Path>) -> Self {
+    /// An encoder for `doc` reading images through `assets`.
+    pub(crate) fn new(doc: &'a Document, assets: &'a Assets) -> Self {
         Encoder {
             doc,
-            base_dir,
+            assets,
             warnings: Vec::new(),
             ref_counts: vec![0; doc.footnotes.len()],
             tables: 0,
@@ -262,7 +261,7 @@ impl<'a> Encoder<'a> {
 
     /// Writes an embedded `<img>`, or a visible placeholder with the alt text and a warning.
     fn image(&mut self, out: &mut String, src: &str, alt: &str, inline: bool) {
-        match image::data_uri(src, self.base_dir) {
+        match image::data_uri(src, self.assets) {
             Ok(uri) => {
                 out.push_str(if inline {
                     "<img class=\"inline-image\" src=\""
@@ -275,7 +274,7 @@ impl<'a> Encoder<'a> {
                 out.push_str("\">");
             }
             Err(problem) => {
-                self.warn(problem.message(src));
+                self.warn(problem);
                 out.push_str(if inline {
                     "<span class=\"image-missing\">"
                 } else {

@@ -101,6 +101,8 @@ pub fn parse(text: &str, opts: &ParseOptions) -> Result<Warned<Document>, ParseE
         )]));
     }
     let mut warnings = Vec::new();
+    let cleaned = remove_controls(text, &mut warnings);
+    let text = cleaned.as_ref();
     let mut doc = match opts.kind {
         SourceKind::Markdown => {
             let fm = front_matter::split(text).map_err(|d| fail(vec![d]))?;
@@ -207,9 +209,89 @@ pub fn parse_file(path: &Path, kind: Option<SourceKind>) -> Result<Warned<Docume
     parse(&text, &opts)
 }
 
+/// Control characters (C0 but tab and line ends, DEL, C1) show as nothing or as boxes, and XML
+/// and HTML forbid most of them: they are removed, with one warning per line that had any.
+/// Vertical tab and form feed become spaces so the words around them stay apart.
+fn remove_controls<'a>(text: &'a str, warnings: &mut Vec<Diagnostic>) -> std::borrow::Cow<'a, str> {
+    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if !text.contains(is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    /// Lines reported one by one; the rest are counted in a last warning.
+    const REPORTED: usize = 20;
+    let mut out = String::with_capacity(text.len());
+    let mut lines_with = 0usize;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let found: Vec<char> = line.chars().filter(|&c| is_control(c)).collect();
+        if found.is_empty() {
+            out.push_str(line);
+            continue;
+        }
+        out.extend(line.chars().filter_map(|c| match c {
+            '\u{b}' | '\u{c}' => Some(' '),
+            c if is_control(c) => None,
+            c => Some(c),
+        }));
+        lines_with += 1;
+        if lines_with <= REPORTED {
+            let mut codes: Vec<String> = found
+                .iter()
+                .map(|c| format!("U+{:04X}", u32::from(*c)))
+                .collect();
+            codes.dedup();
+            codes.truncate(4);
+            warnings.push(Diagnostic::warning(
+                n as u32 + 1,
+                format!(
+                    "removed {} control character(s) ({}) that no output can show",
+                    found.len(),
+                    codes.join(", ")
+                ),
+            ));
+        }
+    }
+    if lines_with > REPORTED {
+        warnings.push(Diagnostic::warning(
+            0,
+            format!(
+                "removed control characters from {} more lines",
+                lines_with - REPORTED
+            ),
+        ));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::{BlockKind, plain_text};
+
+    #[test]
+    fn control_characters_are_removed_with_a_warning_on_their_line() {
+        let src = "# Title\n\nBell\u{7} here,\u{b}tab\u{c}feed, esc \u{1b}[1m and C1 \u{85}.\n";
+        let out = parse(src, &ParseOptions::new(SourceKind::Markdown)).unwrap();
+        let text = plain_text(match &out.value.blocks[0].kind {
+            BlockKind::Paragraph { content } => content,
+            other => panic!("{other:?}"),
+        });
+        assert_eq!(text, "Bell here, tab feed, esc [1m and C1 .");
+        let w = &out.warnings[0];
+        assert_eq!(w.line, Some(3));
+        assert!(
+            w.message
+                .contains("removed 5 control character(s) (U+0007, U+000B, U+000C, U+001B)"),
+            "{}",
+            w.message
+        );
+        let many = "x\u{7}\n".repeat(30);
+        let out = parse(&many, &ParseOptions::new(SourceKind::Plain)).unwrap();
+        assert!(
+            out.warnings
+                .iter()
+                .any(|w| w.message.contains("from 10 more lines"))
+        );
+    }
 
     #[test]
     fn json_round_trips_every_block_kind() {

@@ -59,7 +59,7 @@ impl Flow<'_> {
     /// Decodes the theme's logo into the images, warning (line 0) when it cannot be read.
     fn logo(&mut self) -> Option<Logo> {
         let file = self.theme.logo.as_ref()?;
-        match images::decode(file.data.to_vec()) {
+        match images::decode(file.data.to_vec(), &file.path) {
             Ok(img) => {
                 let (iw, ih) = (img.width as f32, img.height as f32);
                 let mut w = LOGO_WIDTH;
@@ -77,8 +77,7 @@ impl Flow<'_> {
                     Diagnostic::warning(
                         0,
                         format!(
-                            "the theme's logo {:?} could not be shown ({why}); the title block has no logo",
-                            file.path
+                            "the theme's logo cannot be shown: {why}; the title block has no logo"
                         ),
                     )
                     .with_hint("give the theme a PNG or JPEG logo"),

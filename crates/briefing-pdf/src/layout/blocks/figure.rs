@@ -1,7 +1,5 @@
 //! Figures: an image scaled to the column, or a placeholder box with its alt text.
 
-use std::path::Path;
-
 use briefing_model::{Diagnostic, Inline};
 
 use super::PAD;
@@ -20,16 +18,12 @@ impl Flow<'_> {
         ctx: &Ctx,
         line: u32,
     ) -> Vec<Unit> {
-        let path = match &self.options.base_dir {
-            Some(dir) if Path::new(src).is_relative() => dir.join(src),
-            _ => Path::new(src).to_path_buf(),
-        };
         let max_h = (self.theme.page.size.height.0
             - self.theme.page.margin_top.0
             - self.theme.page.margin_bottom.0)
             * 0.6;
         let mut units = Vec::new();
-        match images::load(&path) {
+        match images::load(&self.options.assets, src) {
             Ok(img) => {
                 let (iw, ih) = (img.width as f32, img.height as f32);
                 let mut w = ctx.width;
@@ -55,13 +49,8 @@ impl Flow<'_> {
             }
             Err(why) => {
                 self.warnings.push(
-                    Diagnostic::warning(
-                        line,
-                        format!(
-                            "image {src:?} could not be shown ({why}); a placeholder box stands in"
-                        ),
-                    )
-                    .with_hint("check the path; it is relative to the source file"),
+                    Diagnostic::warning(line, format!("{why}; a placeholder box stands in"))
+                        .with_hint("image paths are relative to the source file"),
                 );
                 let h = 60.0;
                 let (x0, x1) = (ctx.left, ctx.left + ctx.width);
