@@ -6,6 +6,7 @@
 
 mod convert;
 mod image;
+mod notes;
 mod package;
 mod props;
 mod render;

@@ -4,6 +4,7 @@ use briefing_model::{Assets, Document, Theme, Warned};
 use docx_rs::{Docx, PageMargin};
 
 use crate::convert::{self, Converter, Out};
+use crate::notes::NoteKind;
 use crate::package::Package;
 
 /// How to render.
@@ -86,7 +87,8 @@ pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned
         document: xml.document,
         styles: crate::styles::styles_xml(theme, &doc.meta.lang),
         numbering: has_lists.then_some(xml.numberings),
-        footnotes: has_notes.then_some(xml.footnotes),
+        notes: has_notes.then_some(xml.footnotes),
+        note_kind: c.notes,
         header: if has_header {
             xml.headers.into_iter().next()
         } else {
@@ -107,7 +109,7 @@ pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned
         custom: crate::props::custom_xml(&doc.meta),
         lang: doc.meta.lang.clone(),
         has_toc: c.has_toc,
-        sect_pr: sect_pr(theme, has_header, has_footer),
+        sect_pr: sect_pr(theme, has_header, has_footer, c.notes),
     };
     let bytes = package.write()?;
     Ok(Warned {
@@ -117,7 +119,7 @@ pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned
 }
 
 /// The section properties: header and footer references first, as the schema orders them.
-fn sect_pr(theme: &Theme, header: bool, footer: bool) -> String {
+fn sect_pr(theme: &Theme, header: bool, footer: bool, notes: NoteKind) -> String {
     let p = &theme.page;
     let mut s = String::from("<w:sectPr>");
     if header {
@@ -125,6 +127,10 @@ fn sect_pr(theme: &Theme, header: bool, footer: bool) -> String {
     }
     if footer {
         s.push_str(r#"<w:footerReference w:type="default" r:id="rIdFooter1"/>"#);
+    }
+    if notes == NoteKind::End {
+        // Word reads the format from settings; LibreOffice only from the section (else i, ii).
+        s.push_str(r#"<w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr>"#);
     }
     s.push_str(&format!(
         r#"<w:pgSz w:w="{}" w:h="{}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/><w:cols w:space="720"/></w:sectPr>"#,

@@ -1,6 +1,8 @@
-//! Golden `word/document.xml`, pretty-printed, for one small briefing.
+//! Golden `word/document.xml` and `word/styles.xml`, pretty-printed, for one small briefing.
+//! The files under `tests/golden/` are compared exactly.
 //!
-//! `BRIEFING_BLESS=1 cargo test -p briefing-docx --test golden` rewrites the file.
+//! `BRIEFING_BLESS=1 cargo test -p briefing-docx --test golden` rewrites them; review the diff
+//! before committing.
 
 mod common;
 
@@ -82,12 +84,23 @@ fn pretty(xml: &str) -> String {
     String::from_utf8(w.into_inner()).unwrap() + "\n"
 }
 
-#[test]
-fn document_xml_matches_the_golden_file() {
+/// The golden files and the part each one holds.
+const GOLDEN: [(&str, &str); 2] = [
+    ("small-document.xml", "word/document.xml"),
+    ("small-styles.xml", "word/styles.xml"),
+];
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+/// Compares `part` of the small briefing with its golden file, or rewrites the file when
+/// `BRIEFING_BLESS` is set.
+fn check(file: &str, part_name: &str) {
     let theme = builtin("briefing").unwrap();
     let out = render(&small(), &theme, &Options::default()).unwrap();
-    let got = pretty(&part(&unzip(&out.value), "word/document.xml"));
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/small-document.xml");
+    let got = pretty(&part(&unzip(&out.value), part_name));
+    let path = golden_dir().join(file);
     if std::env::var_os("BRIEFING_BLESS").is_some() {
         std::fs::write(&path, &got).unwrap();
     }
@@ -95,7 +108,29 @@ fn document_xml_matches_the_golden_file() {
         .expect("golden file; run with BRIEFING_BLESS=1 to create it");
     assert!(
         got == want,
-        "word/document.xml changed; diff against {} or bless with BRIEFING_BLESS=1",
+        "{part_name} changed; diff against {} or bless with BRIEFING_BLESS=1",
         path.display()
     );
+}
+
+#[test]
+fn document_xml_matches_the_golden_file() {
+    check(GOLDEN[0].0, GOLDEN[0].1);
+}
+
+#[test]
+fn styles_xml_matches_the_golden_file() {
+    check(GOLDEN[1].0, GOLDEN[1].1);
+}
+
+#[test]
+fn no_stale_golden_files() {
+    let mut found: Vec<String> = std::fs::read_dir(golden_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    let mut want: Vec<String> = GOLDEN.iter().map(|(f, _)| f.to_string()).collect();
+    want.sort();
+    assert_eq!(found, want, "tests/golden holds files no test compares");
 }

@@ -6,13 +6,20 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use briefing_docx::{Options, render};
-use briefing_model::{Block, BlockKind, Document, Inline, builtin};
+use briefing_model::{Block, BlockKind, Document, FootnotePlacement, Inline, builtin};
 use common::*;
 
 fn docx(doc: &Document) -> (BTreeMap<String, Vec<u8>>, Vec<briefing_model::Diagnostic>) {
     let theme = builtin("briefing").unwrap();
     let out = render(doc, &theme, &Options::default()).unwrap();
     (unzip(&out.value), out.warnings)
+}
+
+/// Renders with the briefing theme, its notes placed as `notes` says.
+fn docx_notes(doc: &Document, notes: FootnotePlacement) -> BTreeMap<String, Vec<u8>> {
+    let mut theme = (*builtin("briefing").unwrap()).clone();
+    theme.layout.word_notes = notes;
+    unzip(&render(doc, &theme, &Options::default()).unwrap().value)
 }
 
 #[test]
@@ -80,10 +87,15 @@ fn runs_carry_only_emphasis_and_character_styles() {
         );
     }
     let styles: BTreeSet<String> = attrs(&xml, "w:rStyle", "w:val").into_iter().collect();
-    let allowed: BTreeSet<String> = ["VerbatimChar", "Hyperlink", "FootnoteReference"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let allowed: BTreeSet<String> = [
+        "VerbatimChar",
+        "Hyperlink",
+        "FootnoteReference",
+        "EndnoteReference",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     assert!(styles.is_subset(&allowed), "{styles:?}");
     assert!(xml.contains("<w:strike />") && xml.contains("<w:i />") && xml.contains("<w:b />"));
 }
@@ -158,21 +170,33 @@ fn lists_use_numbering_ids_from_two_and_restart_with_their_start() {
 
 #[test]
 fn relationships_have_no_dangling_ids() {
-    let (parts, _) = docx(&kitchen_sink());
+    for (placement, notes) in [
+        (FootnotePlacement::Page, "footnotes"),
+        (FootnotePlacement::End, "endnotes"),
+    ] {
+        relationships_resolve(&docx_notes(&kitchen_sink(), placement), notes);
+    }
+}
+
+/// Every relationship id a part uses exists, and so does every internal target; `notes` names
+/// the notes part, whose link must resolve in its own relationships.
+fn relationships_resolve(parts: &BTreeMap<String, Vec<u8>>, notes: &str) {
+    let notes_part = format!("word/{notes}.xml");
+    let notes_rels = format!("word/_rels/{notes}.xml.rels");
     for (name, rels) in [
         ("word/document.xml", "word/_rels/document.xml.rels"),
-        ("word/footnotes.xml", "word/_rels/footnotes.xml.rels"),
+        (notes_part.as_str(), notes_rels.as_str()),
         ("word/header1.xml", "word/_rels/header1.xml.rels"),
         ("word/footer1.xml", "word/_rels/footer1.xml.rels"),
     ] {
-        let xml = part(&parts, name);
+        let xml = part(parts, name);
         let mut used = Vec::new();
         for el in ["w:hyperlink", "w:headerReference", "w:footerReference"] {
             used.extend(attrs(&xml, el, "r:id"));
         }
         used.extend(attrs(&xml, "a:blip", "r:embed"));
         let ids: BTreeSet<String> = match parts.get(rels) {
-            Some(_) => attrs(&part(&parts, rels), "Relationship", "Id")
+            Some(_) => attrs(&part(parts, rels), "Relationship", "Id")
                 .into_iter()
                 .collect(),
             None => BTreeSet::new(),
@@ -182,7 +206,7 @@ fn relationships_have_no_dangling_ids() {
         }
     }
     // Targets of internal relationships exist in the package.
-    let rels = part(&parts, "word/_rels/document.xml.rels");
+    let rels = part(parts, "word/_rels/document.xml.rels");
     for target in attrs(&rels, "Relationship", "Target")
         .into_iter()
         .filter(|t| !t.starts_with("http"))
@@ -192,7 +216,11 @@ fn relationships_have_no_dangling_ids() {
             "missing part {target}"
         );
     }
-    assert!(part(&parts, "word/_rels/footnotes.xml.rels").contains("https://example.org/note"));
+    let note_link = attrs(&part(parts, &notes_part), "w:hyperlink", "r:id");
+    assert_eq!(note_link.len(), 1, "the link inside the note");
+    let note_rels = part(parts, &notes_rels);
+    assert!(note_rels.contains(&format!(r#"Id="{}""#, note_link[0])));
+    assert!(note_rels.contains("https://example.org/note"));
     assert!(rels.contains("https://example.com/a?b=1&amp;c=2"));
 }
 
@@ -227,7 +255,7 @@ fn undated_documents_carry_no_clock_time() {
 
 #[test]
 fn footnotes_are_real_word_notes_with_marks() {
-    let (parts, _) = docx(&kitchen_sink());
+    let parts = docx_notes(&kitchen_sink(), FootnotePlacement::Page);
     let doc = part(&parts, "word/document.xml");
     assert!(doc.contains(
         r#"<w:rStyle w:val="FootnoteReference" /></w:rPr><w:footnoteReference w:id="1" />"#
@@ -504,7 +532,7 @@ fn every_inline_and_block_kind_renders_without_loss() {
             },
         ],
     };
-    let (parts, _) = docx(&doc);
+    let parts = docx_notes(&doc, FootnotePlacement::Page);
     let xml = part(&parts, "word/document.xml");
     assert_eq!(attrs(&xml, "w:hyperlink", "w:anchor"), ["h_1_intro"]);
     assert_eq!(attrs(&xml, "w:bookmarkStart", "w:name"), ["h_1_intro"]);

@@ -192,3 +192,37 @@ fn a_logo_is_an_inline_picture_3cm_wide_with_alt_text() {
     );
     assert!(!parts.keys().any(|k| k.starts_with("word/media/")));
 }
+
+#[test]
+fn header_footer_and_banner_use_the_furniture_font_small_and_muted() {
+    let mut theme = (*builtin("briefing").unwrap()).clone();
+    theme.fonts.furniture.family = "Furniture Sans".into();
+    assert_ne!(theme.fonts.furniture.family, theme.fonts.heading.family);
+    assert_ne!(theme.fonts.furniture.family, theme.fonts.body.family);
+    let (parts, _) = parts_in(&theme);
+    let xml = part(&parts, "word/styles.xml");
+    let small = (theme.sizes.small.0 * 2.0).round().to_string();
+    for id in ["Header", "Footer", "Classification"] {
+        let s = style(&xml, id);
+        for at in ["w:ascii", "w:hAnsi", "w:cs"] {
+            assert_eq!(get(&s, "w:rFonts", at), "Furniture Sans", "{id} {at}");
+        }
+        assert_eq!(get(&s, "w:sz", "w:val"), small, "{id}");
+    }
+    for id in ["Header", "Footer"] {
+        let s = style(&xml, id);
+        assert_eq!(rgb(get(&s, "w:color", "w:val")), theme.colors.muted, "{id}");
+    }
+    // The header and footer paragraphs take those styles and carry no fonts of their own.
+    for name in ["word/header1.xml", "word/footer1.xml"] {
+        let x = part(&parts, name);
+        let styles: Vec<String> = paragraphs(&x).into_iter().map(|(s, _)| s).collect();
+        assert!(
+            styles
+                .iter()
+                .all(|s| ["Header", "Footer", "Classification"].contains(&s.as_str())),
+            "{name}: {styles:?}"
+        );
+        assert!(!x.contains("<w:rFonts"), "{name} sets a font on a run");
+    }
+}

@@ -165,7 +165,10 @@ impl Converter<'_> {
             // Pictures in notes would need their own part relationships; the alt text keeps the words.
             self.warnings.push(briefing_model::Diagnostic::warning(
                 line,
-                format!("image {src:?} inside a footnote is shown as its alt text in DOCX"),
+                format!(
+                    "image {src:?} inside a {} is shown as its alt text in DOCX",
+                    self.notes.element()
+                ),
             ));
             return Run::new().italic().add_text(alt);
         }
@@ -208,13 +211,14 @@ impl Converter<'_> {
     /// The paragraphs of footnote `number`, its mark first.
     pub(crate) fn note_paragraphs(&mut self, number: u32) -> Vec<Paragraph> {
         let Some(note) = self.doc.footnotes.iter().find(|n| n.number == number) else {
-            return vec![self.para(id::FOOTNOTE_TEXT)];
+            let style = self.notes.text_style();
+            return vec![self.para(style)];
         };
         let saved = self.part;
         self.part = Part::Note;
         let mut out = Vec::new();
         let ctx = Ctx {
-            style: id::FOOTNOTE_TEXT,
+            style: self.notes.text_style(),
             depth: 0,
         };
         for b in &note.blocks {
@@ -229,9 +233,11 @@ impl Converter<'_> {
             })
             .collect();
         if paras.is_empty() {
-            paras.push(self.para(id::FOOTNOTE_TEXT));
+            paras.push(self.para(self.notes.text_style()));
         }
-        let mark = self.raw_run("<w:footnoteRef/>").style(id::FOOTNOTE_REF);
+        let mark = self
+            .raw_run(self.notes.mark())
+            .style(self.notes.ref_style());
         let first = paras.remove(0);
         let first = prepend(first, vec![mark, Run::new().add_text(" ")]);
         paras.insert(0, first);
@@ -264,7 +270,7 @@ impl Converter<'_> {
             let blocks = note.blocks.clone();
             let mut inner = Vec::new();
             let ctx = Ctx {
-                style: id::FOOTNOTE_TEXT,
+                style: self.notes.text_style(),
                 depth: 0,
             };
             for b in &blocks {

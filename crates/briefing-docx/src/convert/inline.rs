@@ -167,13 +167,17 @@ impl Converter<'_> {
                         let mut note = Footnote::new();
                         note.id = number as usize;
                         note.content = self.note_paragraphs(number);
-                        out.push(Piece::Run(Run::new().add_footnote_reference(note)));
+                        // docx-rs writes every note as a footnote; the package renames endnotes.
+                        let run = Run::new()
+                            .add_footnote_reference(note)
+                            .style(self.notes.ref_style());
+                        out.push(Piece::Run(run));
                     } else {
                         // A second reference to the same note, or one inside a note: Word has
                         // one mark per note, so repeat the number as a superscript.
                         out.push(Piece::Run(
                             Run::new()
-                                .style(id::FOOTNOTE_REF)
+                                .style(self.notes.ref_style())
                                 .add_text(number.to_string()),
                         ));
                     }

@@ -16,6 +16,7 @@ use briefing_model::{Assets, Block, BlockKind, Diagnostic, Document, Theme};
 use docx_rs::{Paragraph, Run, Table};
 
 use crate::image::Picture;
+use crate::notes::NoteKind;
 use crate::text::strip_illegal;
 
 pub(crate) use furniture::furniture;
@@ -45,7 +46,8 @@ pub(crate) struct Media {
 pub(crate) enum Part {
     /// `word/document.xml`: everything is allowed.
     Body,
-    /// `word/footnotes.xml`: paragraphs only; no pictures or nested notes.
+    /// A note (`word/footnotes.xml` or `word/endnotes.xml`): paragraphs only; no pictures or
+    /// nested notes.
     Note,
 }
 
@@ -81,6 +83,8 @@ pub(crate) struct Converter<'a> {
     pub(crate) bookmarks: HashMap<String, String>,
     /// Footnote numbers already placed as real notes.
     placed_notes: BTreeSet<u32>,
+    /// Whether notes become footnotes or endnotes.
+    pub(crate) notes: NoteKind,
     /// The part being filled.
     part: Part,
     /// Whether a TOC field was written.
@@ -106,6 +110,7 @@ impl<'a> Converter<'a> {
             raw: Vec::new(),
             bookmarks: HashMap::new(),
             placed_notes: BTreeSet::new(),
+            notes: NoteKind::from_placement(theme.layout.word_notes),
             part: Part::Body,
             has_toc: false,
         };

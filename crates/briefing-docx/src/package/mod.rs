@@ -13,9 +13,10 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::convert::Media;
+use crate::notes::NoteKind;
 
 use crate::text::escape;
-use patch::{finish_footnotes, replace_elements, splice_raw, tidy};
+use patch::{finish_notes, replace_elements, splice_raw, tidy};
 
 /// Everything the package needs, gathered by `render`.
 pub(crate) struct Package {
@@ -25,8 +26,10 @@ pub(crate) struct Package {
     pub(crate) styles: String,
     /// `word/numbering.xml`, when there are lists.
     pub(crate) numbering: Option<Vec<u8>>,
-    /// `word/footnotes.xml`, when there are footnotes.
-    pub(crate) footnotes: Option<Vec<u8>>,
+    /// The notes as docx-rs wrote them (always as `word/footnotes.xml`), when there are notes.
+    pub(crate) notes: Option<Vec<u8>>,
+    /// Whether the notes are footnotes or endnotes.
+    pub(crate) note_kind: NoteKind,
     /// `word/header1.xml`.
     pub(crate) header: Option<Vec<u8>>,
     /// `word/footer1.xml`.
@@ -37,7 +40,7 @@ pub(crate) struct Package {
     pub(crate) alts: Vec<String>,
     /// External links of the body: (rid, url).
     pub(crate) body_links: Vec<(String, String)>,
-    /// External links in footnotes: (rid, url).
+    /// External links in notes: (rid, url).
     pub(crate) note_links: Vec<(String, String)>,
     /// Raw run contents by marker number.
     pub(crate) raw: Vec<String>,
@@ -64,10 +67,10 @@ impl Package {
     /// Post-processes the parts and writes the ZIP.
     pub(crate) fn write(self) -> zip::result::ZipResult<Vec<u8>> {
         let document = self.finish_document();
-        let footnotes = self
-            .footnotes
+        let notes = self
+            .notes
             .as_deref()
-            .map(|f| finish_footnotes(&tidy(splice_raw(f, &self.raw))));
+            .map(|f| finish_notes(&tidy(splice_raw(f, &self.raw)), self.note_kind));
         let header = self
             .header
             .as_deref()
@@ -103,11 +106,12 @@ impl Package {
         if let Some(n) = numbering {
             add("word/numbering.xml", n.into_bytes());
         }
-        if let Some(f) = footnotes {
-            add("word/footnotes.xml", f.into_bytes());
+        if let Some(n) = notes {
+            let part = self.note_kind.part();
+            add(&format!("word/{part}"), n.into_bytes());
             if !self.note_links.is_empty() {
                 add(
-                    "word/_rels/footnotes.xml.rels",
+                    &format!("word/_rels/{part}.rels"),
                     rels(&[], &self.note_links).into_bytes(),
                 );
             }
@@ -172,7 +176,7 @@ impl Package {
         xml = replace_elements(&xml, "<w:sectPr>", "</w:sectPr>", &self.sect_pr);
         // The header row is the only one with cantSplit: give it tblHeader so it repeats.
         xml = xml.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />");
-        xml
+        self.note_kind.rename(xml)
     }
 
     fn document_rels(&self) -> String {
@@ -191,12 +195,12 @@ impl Package {
                 "numbering.xml".into(),
             ));
         }
-        if self.footnotes.is_some() {
-            internal.push((
-                "rIdFootnotes".into(),
-                "footnotes".into(),
-                "footnotes.xml".into(),
-            ));
+        if self.notes.is_some() {
+            let (id, ty) = match self.note_kind {
+                NoteKind::Foot => ("rIdFootnotes", "footnotes"),
+                NoteKind::End => ("rIdEndnotes", "endnotes"),
+            };
+            internal.push((id.into(), ty.into(), self.note_kind.part().into()));
         }
         if self.header.is_some() {
             internal.push(("rIdHeader1".into(), "header".into(), "header1.xml".into()));
@@ -253,8 +257,11 @@ impl Package {
         if self.numbering.is_some() {
             over("/word/numbering.xml", &format!("{wml}.numbering+xml"));
         }
-        if self.footnotes.is_some() {
-            over("/word/footnotes.xml", &format!("{wml}.footnotes+xml"));
+        if self.notes.is_some() {
+            let part = self.note_kind.part();
+            // The content type is named after the part: footnotes+xml, endnotes+xml.
+            let ty = part.trim_end_matches(".xml");
+            over(&format!("/word/{part}"), &format!("{wml}.{ty}+xml"));
         }
         if self.header.is_some() {
             over("/word/header1.xml", &format!("{wml}.header+xml"));
@@ -291,10 +298,8 @@ impl Package {
             // Asks Word to refresh the contents (page numbers) when the file is opened.
             s.push_str(r#"<w:updateFields w:val="true"/>"#);
         }
-        if self.footnotes.is_some() {
-            s.push_str(
-                r#"<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>"#,
-            );
+        if self.notes.is_some() {
+            s.push_str(self.note_kind.settings());
         }
         // Justified lines ending in a manual line break stay unstretched, as in Word's own defaults.
         s.push_str(r#"<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#);

@@ -1,7 +1,8 @@
 //! Text surgery on the XML docx-rs writes: raw runs spliced in, schema order restored,
-//! Word's separator footnotes added.
+//! Word's separator notes added.
 
 use crate::convert::raw_marker;
+use crate::notes::NoteKind;
 
 /// Replaces each run text holding a raw marker with the recorded XML.
 pub(super) fn splice_raw(xml: &[u8], raw: &[String]) -> String {
@@ -88,20 +89,28 @@ pub(super) fn replace_elements(xml: &str, open: &str, close: &str, with: &str) -
     out
 }
 
-/// Adds the separator notes Word expects before the first real footnote.
-pub(super) fn finish_footnotes(xml: &str) -> String {
-    let separators = concat!(
-        r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"#,
-        r#"<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#
+/// The notes part of `kind` from docx-rs's footnotes: elements renamed for endnotes, and the
+/// separator notes (ids -1 and 0, as Word writes them) before the first real note.
+pub(super) fn finish_notes(xml: &str, kind: NoteKind) -> String {
+    let xml = kind.rename(xml.to_owned());
+    let el = kind.element();
+    let ppr = r#"<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#;
+    let separators = format!(
+        concat!(
+            r#"<w:{el} w:type="separator" w:id="-1"><w:p>{ppr}<w:r><w:separator/></w:r></w:p></w:{el}>"#,
+            r#"<w:{el} w:type="continuationSeparator" w:id="0"><w:p>{ppr}<w:r><w:continuationSeparator/></w:r></w:p></w:{el}>"#
+        ),
+        el = el,
+        ppr = ppr
     );
     match xml
-        .find("<w:footnotes")
+        .find(&format!("<w:{el}s"))
         .and_then(|i| xml[i..].find('>').map(|e| i + e + 1))
     {
         Some(at) if !xml[..at].ends_with("/>") => {
             format!("{}{separators}{}", &xml[..at], &xml[at..])
         }
-        _ => xml.to_owned(),
+        _ => xml,
     }
 }
 
@@ -130,8 +139,11 @@ mod tests {
 
     #[test]
     fn separators_go_first() {
-        let out =
-            finish_footnotes(r#"<?xml?><w:footnotes a="b"><w:footnote w:id="1"/></w:footnotes>"#);
+        let xml = r#"<?xml?><w:footnotes a="b"><w:footnote w:id="1"/></w:footnotes>"#;
+        let out = finish_notes(xml, NoteKind::Foot);
         assert!(out.contains(r#"a="b"><w:footnote w:type="separator""#));
+        let out = finish_notes(xml, NoteKind::End);
+        assert!(out.contains(r#"<w:endnotes a="b"><w:endnote w:type="separator" w:id="-1">"#));
+        assert!(out.ends_with(r#"<w:endnote w:id="1"/></w:endnotes>"#));
     }
 }

@@ -28,6 +28,8 @@ pub(crate) const CAPTION: &str = "Caption";
 pub(crate) const FIGURE: &str = "Figure";
 /// Footnote bodies.
 pub(crate) const FOOTNOTE_TEXT: &str = "FootnoteText";
+/// Endnote bodies.
+pub(crate) const ENDNOTE_TEXT: &str = "EndnoteText";
 /// Code blocks.
 pub(crate) const CODE: &str = "SourceCode";
 /// Header cells.
@@ -52,6 +54,8 @@ pub(crate) const CODE_CHAR: &str = "VerbatimChar";
 pub(crate) const HYPERLINK: &str = "Hyperlink";
 /// Character style of footnote marks.
 pub(crate) const FOOTNOTE_REF: &str = "FootnoteReference";
+/// Character style of endnote marks.
+pub(crate) const ENDNOTE_REF: &str = "EndnoteReference";
 
 /// `Heading1` … `Heading6`.
 pub(crate) fn heading(level: u8) -> String {

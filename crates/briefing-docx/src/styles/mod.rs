@@ -322,15 +322,21 @@ impl<'a> StyleSheet<'a> {
                 ..RPr::default()
             },
         );
-        self.para(
-            id::FOOTNOTE_TEXT,
-            "footnote text",
-            r#"<w:spacing w:after="40" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>"#,
-            RPr {
-                size: Some(t.sizes.small),
-                ..RPr::default()
-            },
-        );
+        // Footnotes and endnotes look alike; the theme's placement picks which one is used.
+        for (note_id, name) in [
+            (id::FOOTNOTE_TEXT, "footnote text"),
+            (id::ENDNOTE_TEXT, "endnote text"),
+        ] {
+            self.para(
+                note_id,
+                name,
+                r#"<w:spacing w:after="40" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>"#,
+                RPr {
+                    size: Some(t.sizes.small),
+                    ..RPr::default()
+                },
+            );
+        }
         let code_bg = t.colors.code_background.hex();
         self.para(
             id::CODE,
@@ -367,8 +373,11 @@ impl<'a> StyleSheet<'a> {
             &format!(r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="{rule}"/></w:pBdr><w:spacing w:before="120" w:after="240"/>"#),
             RPr::default(),
         );
-        let furniture = RPr {
-            font: Some(heading_font),
+        // Header, footer and banner: the furniture family, small and muted, so running lines
+        // stay apart from the text whatever fonts the body and headings use.
+        let furniture_font = t.fonts.furniture.family.as_str();
+        let furniture = || RPr {
+            font: Some(furniture_font),
             color: Some(muted.clone()),
             size: Some(t.sizes.small),
             ..RPr::default()
@@ -380,20 +389,14 @@ impl<'a> StyleSheet<'a> {
             )
         };
         let width = t.text_width().twips();
-        self.para(id::HEADER, "header", &tabs(width), RPr { ..furniture });
-        let furniture = RPr {
-            font: Some(heading_font),
-            color: Some(muted.clone()),
-            size: Some(t.sizes.small),
-            ..RPr::default()
-        };
-        self.para(id::FOOTER, "footer", &tabs(width), furniture);
+        self.para(id::HEADER, "header", &tabs(width), furniture());
+        self.para(id::FOOTER, "footer", &tabs(width), furniture());
         let banner_bg = t.colors.banner_background.hex();
         self.para(
             id::CLASSIFICATION,
             "Classification",
             &format!(r#"<w:shd w:val="clear" w:color="auto" w:fill="{banner_bg}"/><w:spacing w:before="0" w:after="60" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>"#),
-            RPr { font: Some(heading_font), bold: true, color: Some(t.colors.banner_text.hex()), size: Some(t.sizes.small), ..RPr::default() },
+            RPr { font: Some(furniture_font), bold: true, color: Some(t.colors.banner_text.hex()), size: Some(t.sizes.small), ..RPr::default() },
         );
         self.para(
             id::TOC_HEADING,
@@ -448,18 +451,23 @@ impl<'a> StyleSheet<'a> {
                 ..RPr::default()
             }),
         );
-        self.style(
-            "character",
-            id::FOOTNOTE_REF,
-            "footnote reference",
-            Some("DefaultParagraphFont"),
-            None,
-            "",
-            Some(RPr {
-                superscript: true,
-                ..RPr::default()
-            }),
-        );
+        for (ref_id, name) in [
+            (id::FOOTNOTE_REF, "footnote reference"),
+            (id::ENDNOTE_REF, "endnote reference"),
+        ] {
+            self.style(
+                "character",
+                ref_id,
+                name,
+                Some("DefaultParagraphFont"),
+                None,
+                "",
+                Some(RPr {
+                    superscript: true,
+                    ..RPr::default()
+                }),
+            );
+        }
 
         let _ = write!(
             self.out,
@@ -505,6 +513,10 @@ mod tests {
             ("Caption", "caption"),
             ("FootnoteText", "footnote text"),
             ("FootnoteReference", "footnote reference"),
+            ("EndnoteText", "endnote text"),
+            ("EndnoteReference", "endnote reference"),
+            ("Header", "header"),
+            ("Footer", "footer"),
             ("Hyperlink", "Hyperlink"),
             ("TOC1", "toc 1"),
             ("TOC3", "toc 3"),

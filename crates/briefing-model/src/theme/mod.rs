@@ -361,9 +361,13 @@ section! {
         header: String,
         /// Running footer, with the same placeholders.
         footer: String,
-        /// Where footnotes go in paged output (PDF): at the foot of the citing page, or in a
-        /// "Notes" section at the end. HTML always ends with its notes; Word keeps real footnotes.
+        /// Where notes go in the PDF: at the foot of the citing page, or together in a "Notes"
+        /// section at the end. HTML always ends with its notes.
         footnotes: FootnotePlacement,
+        /// Where notes go in Word: real Word footnotes (`page`) or real Word endnotes (`end`).
+        /// Separate from `footnotes` because editors expect Word's own default, footnotes,
+        /// whatever the print layout does.
+        word_notes: FootnotePlacement,
     }
 }
 
