@@ -120,6 +120,7 @@ fn html(b: divan::Bencher, copies: usize) {
         theme(),
         briefing_html::Options {
             assets: briefing_model::Assets::in_folder(base()),
+            ..Default::default()
         },
     );
     b.bench(|| briefing_html::render(&doc, &theme, &opts).unwrap());

@@ -26,6 +26,7 @@ fn render_docx(doc: &Document, base: &std::path::Path) -> Vec<u8> {
 fn render_html(doc: &Document, base: &std::path::Path) -> Vec<u8> {
     let opts = briefing_html::Options {
         assets: briefing_model::Assets::in_folder(base.to_owned()),
+        ..Default::default()
     };
     briefing_html::render(doc, &theme(), &opts)
         .expect("HTML renders")

@@ -209,6 +209,7 @@ fn every_builtin_theme_looks_the_same_in_all_three_formats() {
         check_docx(&theme, &docx.value);
         let html_opts = briefing_html::Options {
             assets: briefing_model::Assets::in_folder(base.clone()),
+            ..Default::default()
         };
         let html = briefing_html::render(&doc, &theme, &html_opts).unwrap();
         check_html(&theme, &html.value);

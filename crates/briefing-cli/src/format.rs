@@ -45,7 +45,10 @@ impl Format {
                 briefing_docx::render(doc, theme, &options).context("rendering DOCX")
             }
             Format::Html => {
-                let options = briefing_html::Options { assets };
+                let options = briefing_html::Options {
+                    assets,
+                    ..Default::default()
+                };
                 briefing_html::render(doc, theme, &options).context("rendering HTML")
             }
         }

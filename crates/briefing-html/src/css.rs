@@ -75,6 +75,7 @@ pub(crate) fn theme_css(theme: &Theme) -> String {
     font_var(&mut css, "body", &theme.fonts.body, Generic::Serif);
     font_var(&mut css, "heading", &theme.fonts.heading, Generic::Sans);
     font_var(&mut css, "code", &theme.fonts.code, Generic::Mono);
+    font_var(&mut css, "furniture", &theme.fonts.furniture, Generic::Sans);
     let _ = writeln!(css, "  --print-size: {}pt;", num(body));
     let s = &theme.sizes;
     for (name, size) in [

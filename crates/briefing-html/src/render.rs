@@ -1,13 +1,14 @@
 //! The entry point: a document and theme in, one HTML page out.
 
 use briefing_model::{
-    Block, BlockKind, Diagnostic, Document, Meta, Theme, ThemeFile, TitleBlock, Warned, plain_text,
+    Block, BlockKind, Diagnostic, Document, Meta, Theme, ThemeFile, TitleBlock, Warned,
 };
 
 use crate::css::theme_css;
 use crate::encode::Encoder;
 use crate::error::Error;
 use crate::escape::{escape, escape_into};
+use crate::image::Images;
 use crate::options::Options;
 use crate::template::Fill;
 use crate::toc;
@@ -15,11 +16,25 @@ use crate::toc;
 /// Longest description derived from the first paragraph when the briefing has no summary.
 const DESCRIPTION_CHARS: usize = 200;
 
+/// A page and the files that go beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Page {
+    /// The HTML5 page, UTF-8.
+    pub html: Vec<u8>,
+    /// Files to write into [`Options::image_folder`], as (file name, bytes): sorted by
+    /// name, each name once. Names are content hashes, so a file of the same name written
+    /// by another document has the same bytes. Empty when images are embedded.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
 /// Renders `doc` with `theme` to a standalone HTML5 page (UTF-8 bytes).
 ///
 /// The page has its styles inlined and its images embedded, runs no scripts and loads
 /// nothing from any other host. Images that cannot be embedded and links that cannot be
 /// kept are warnings, each with its source line; the page is still produced.
+///
+/// This always embeds images, whatever [`Options::image_folder`] says, so the page it
+/// returns is complete on its own; use [`render_page`] to write images as files.
 ///
 /// ```
 /// use briefing_model::{parse, ParseOptions, SourceKind};
@@ -31,8 +46,42 @@ const DESCRIPTION_CHARS: usize = 200;
 /// assert!(out.warnings.is_empty());
 /// ```
 pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Vec<u8>>, Error> {
+    let out = page(doc, theme, options, Images::Embed)?;
+    Ok(Warned {
+        value: out.value.html,
+        warnings: out.warnings,
+    })
+}
+
+/// Renders `doc` with `theme` to a page and the image files that go beside it.
+///
+/// With [`Options::image_folder`] set, each image becomes a file named by its content
+/// (a SHA-256 prefix and the extension of its format) and the page refers to it as
+/// `{image_folder}/{name}`; the caller writes [`Page::files`] into that folder. Without
+/// it, this is [`render`] with an empty file list. The theme's logo is always embedded.
+pub fn render_page(
+    doc: &Document,
+    theme: &Theme,
+    options: &Options,
+) -> Result<Warned<Page>, Error> {
+    page(
+        doc,
+        theme,
+        options,
+        Images::new(options.image_folder.as_deref()),
+    )
+}
+
+/// The page, with images placed as `images` says.
+fn page(
+    doc: &Document,
+    theme: &Theme,
+    options: &Options,
+    images: Images,
+) -> Result<Warned<Page>, Error> {
     let meta = &doc.meta;
-    let mut enc = Encoder::new(doc, &options.assets);
+    let raw_html = options.allow_raw_html;
+    let mut enc = Encoder::new(doc, &options.assets, images, raw_html);
     let mut body = String::with_capacity(16 * 1024);
     enc.blocks(&mut body, &doc.blocks);
     let mut footnotes = String::new();
@@ -40,7 +89,7 @@ pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned
 
     let mut nav = String::new();
     if meta.toc.unwrap_or(theme.layout.toc) {
-        toc::write(&mut nav, &doc.blocks);
+        toc::write(&mut nav, &doc.blocks, raw_html);
     }
     let title = if meta.title.trim().is_empty() {
         "Briefing"
@@ -57,7 +106,7 @@ pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned
     let values = [
         ("lang", lang(meta)),
         ("title", escape(title)),
-        ("meta", head_meta(doc, title)),
+        ("meta", head_meta(doc, title, raw_html)),
         ("theme_css", theme_css(theme)),
         ("style", style),
         (
@@ -76,9 +125,12 @@ pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned
         ("footer", footer(marking.as_deref())),
     ];
     let values: Vec<(&'static str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let page = Fill { values: &values }.apply(&theme.html.page)?;
+    let html = Fill { values: &values }.apply(&theme.html.page)?;
     Ok(Warned {
-        value: page.into_bytes(),
+        value: Page {
+            html: html.into_bytes(),
+            files: enc.images.into_files(),
+        },
         warnings: enc.warnings,
     })
 }
@@ -101,7 +153,7 @@ fn marking(meta: &Meta) -> Option<String> {
 }
 
 /// The `<meta>` elements after `<title>`: description, author, keywords and Open Graph.
-fn head_meta(doc: &Document, title: &str) -> String {
+fn head_meta(doc: &Document, title: &str, raw_html: bool) -> String {
     let meta = &doc.meta;
     let mut out = String::new();
     let mut tag = |attr: &str, key: &str, value: &str| {
@@ -117,7 +169,7 @@ fn head_meta(doc: &Document, title: &str) -> String {
         .summary
         .clone()
         .filter(|s| !s.trim().is_empty())
-        .or_else(|| first_paragraph(&doc.blocks));
+        .or_else(|| first_paragraph(&doc.blocks, raw_html));
     if let Some(d) = &description {
         tag("name", "description", d.trim());
     }
@@ -143,9 +195,9 @@ fn head_meta(doc: &Document, title: &str) -> String {
 }
 
 /// The first paragraph's text, cut at a word near [`DESCRIPTION_CHARS`].
-fn first_paragraph(blocks: &[Block]) -> Option<String> {
+fn first_paragraph(blocks: &[Block], raw_html: bool) -> Option<String> {
     let text = blocks.iter().find_map(|b| match &b.kind {
-        BlockKind::Paragraph { content } => Some(plain_text(content)),
+        BlockKind::Paragraph { content } => Some(toc::plain(content, raw_html)),
         _ => None,
     })?;
     let text = text.trim();

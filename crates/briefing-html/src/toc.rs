@@ -11,7 +11,8 @@ const MAX_LEVEL: u8 = 3;
 const TOC_HEADING_ID: &str = "briefing:toc";
 
 /// Writes the `<nav>` for the top-level headings of `blocks` (nothing when there are none).
-pub(crate) fn write(out: &mut String, blocks: &[Block]) {
+/// `raw_html` says whether raw HTML is passed through (then its tags are left out here).
+pub(crate) fn write(out: &mut String, blocks: &[Block], raw_html: bool) {
     let entries: Vec<(u8, &str, &[Inline])> = blocks
         .iter()
         .filter_map(|b| match &b.kind {
@@ -57,7 +58,7 @@ pub(crate) fn write(out: &mut String, blocks: &[Block]) {
         escape_into(out, id);
         out.push_str("\">");
         // Plain text: the heading may hold links, and links must not nest.
-        escape_into(out, &entry_text(content));
+        escape_into(out, &plain(content, raw_html));
         out.push_str("</a>");
     }
     while let Some(was_open) = open.pop() {
@@ -69,19 +70,25 @@ pub(crate) fn write(out: &mut String, blocks: &[Block]) {
     out.push_str("</nav>\n");
 }
 
-/// A heading's text for the contents, without footnote numbers.
-fn entry_text(content: &[Inline]) -> String {
-    let mut s = String::new();
-    for i in content {
-        match i {
-            Inline::FootnoteRef { .. } => {}
-            Inline::Emph(c)
-            | Inline::Strong(c)
-            | Inline::Strike(c)
-            | Inline::Link { content: c, .. } => s.push_str(&entry_text(c)),
-            other => other.push_plain(&mut s),
+/// The text a reader sees in `content`, without footnote numbers, trimmed: for contents
+/// entries and the page's description. Raw HTML tags are left out when `raw_html` passes
+/// them through (they are markup then, not text).
+pub(crate) fn plain(content: &[Inline], raw_html: bool) -> String {
+    fn push(s: &mut String, content: &[Inline], raw_html: bool) {
+        for i in content {
+            match i {
+                Inline::FootnoteRef { .. } => {}
+                Inline::Html(_) if raw_html => {}
+                Inline::Emph(c)
+                | Inline::Strong(c)
+                | Inline::Strike(c)
+                | Inline::Link { content: c, .. } => push(s, c, raw_html),
+                other => other.push_plain(s),
+            }
         }
     }
+    let mut s = String::new();
+    push(&mut s, content, raw_html);
     s.trim().to_owned()
 }
 
@@ -109,6 +116,7 @@ mod tests {
                 heading(1, "d"),
                 heading(3, "e"),
             ],
+            false,
         );
         assert_eq!(out.matches("<ol>").count(), out.matches("</ol>").count());
         assert_eq!(out.matches("<li>").count(), out.matches("</li>").count());
@@ -135,6 +143,7 @@ mod tests {
                 id: "see".into(),
                 content,
             })],
+            false,
         );
         assert!(
             out.contains("<li><a href=\"#see\">See &lt;this&gt;</a>"),
@@ -144,9 +153,22 @@ mod tests {
     }
 
     #[test]
+    fn raw_tags_are_left_out_only_when_passed_through() {
+        let content = vec![
+            Inline::Text("H".into()),
+            Inline::Html("<sub>".into()),
+            Inline::Text("2".into()),
+            Inline::Html("</sub>".into()),
+            Inline::Text("O".into()),
+        ];
+        assert_eq!(plain(&content, true), "H2O");
+        assert_eq!(plain(&content, false), "H<sub>2</sub>O");
+    }
+
+    #[test]
     fn no_headings_no_nav() {
         let mut out = String::new();
-        write(&mut out, &[]);
+        write(&mut out, &[], false);
         assert!(out.is_empty());
     }
 }

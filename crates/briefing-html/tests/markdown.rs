@@ -63,6 +63,7 @@ fn markdown_briefing_renders_cleanly() {
         .value;
     let options = briefing_html::Options {
         assets: briefing_model::Assets::in_folder(dir.clone()),
+        ..Default::default()
     };
     let out = briefing_html::render(&doc, &theme(), &options).expect("renders");
     // The only warning is the script link.

@@ -94,3 +94,30 @@ fn a_stylesheet_cannot_close_its_style_element() {
     assert!(select(&html, "script").is_empty());
     assert_eq!(select(&html, "style").len(), 1);
 }
+
+#[test]
+fn control_characters_never_reach_the_page() {
+    // Built in code (or read from JSON), a document can still hold controls the parser
+    // would have removed: NUL, ESC, form feed, DEL and the C1 range.
+    let mut doc = kitchen_sink();
+    doc.meta.title = "Gas\u{0} storage\u{1b}[0m".into();
+    doc.meta.authors = vec!["Ada\u{85} Lovelace".into()];
+    doc.blocks.push(para(
+        70,
+        vec![
+            t("bell\u{7} form\u{c}feed del\u{7f} c1\u{9b}31m tab\there"),
+            link("https://e.org/\u{1}x", "li\u{8}nk"),
+        ],
+    ));
+    let out = render_default(&doc);
+    let text = String::from_utf8(out.value).unwrap();
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    assert!(bad.is_empty(), "control characters on the page: {bad:?}");
+    let html = scraper::Html::parse_document(&text);
+    assert_eq!(text_of(&html, "h1"), "Gas storage[0m");
+    assert!(text.contains("bell formfeed del c131m tab\there"));
+    assert!(text.contains("Ada Lovelace"));
+}

@@ -43,6 +43,7 @@ fn sample_briefing_as_parsed_by_the_model() {
             base_dir: path.parent().map(Into::into),
             ..Default::default()
         },
+        ..Default::default()
     };
     let out = briefing_html::render(&doc, &theme(), &options).expect("renders");
     assert!(out.warnings.is_empty(), "{:?}", out.warnings);

@@ -57,6 +57,11 @@ fn css_variables_agree_with_every_builtin_theme() {
             theme.fonts.heading.family,
             "{name}"
         );
+        assert_eq!(
+            first_family(var(&text, "font-furniture")),
+            theme.fonts.furniture.family,
+            "{name}"
+        );
         // Screen sizes are ratios to the body size; print sets the body size in points.
         let body = number(var(&text, "print-size"));
         assert!(
@@ -92,6 +97,25 @@ fn css_variables_agree_with_every_builtin_theme() {
         assert!(
             text.contains(theme.html.style.lines().nth(3).unwrap()),
             "{name}"
+        );
+    }
+}
+
+#[test]
+fn banners_and_footer_use_the_furniture_font() {
+    let mut theme = (*theme()).clone();
+    theme.fonts.furniture.family = "Furniture Sans".into();
+    let (text, _) = page_in(&theme);
+    assert!(var(&text, "font-furniture").starts_with("\"Furniture Sans\", "));
+    // The banner's rule and the footer's take their font from the variable.
+    for selector in ["\n.marking {", "\n.page-footer > * {"] {
+        let at = text
+            .find(selector)
+            .unwrap_or_else(|| panic!("no {selector:?} rule"));
+        let rule = &text[at..at + text[at..].find('}').unwrap()];
+        assert!(
+            rule.contains("font-family: var(--font-furniture)"),
+            "{rule}"
         );
     }
 }

@@ -7,10 +7,25 @@ use briefing_model::Inline;
 use super::Encoder;
 use crate::escape::escape_into;
 use crate::link;
+use crate::raw::{Context, Mixed};
 
 impl Encoder<'_> {
     /// Writes a run of inlines.
+    ///
+    /// With raw HTML allowed, a run holding raw pieces is cleaned as one fragment, so a tag
+    /// and its end tag (separate pieces, with text between) stay a pair.
     pub(crate) fn inlines(&mut self, out: &mut String, inlines: &[Inline]) {
+        if self.raw_html && inlines.iter().any(|i| matches!(i, Inline::Html(_))) {
+            let mut mixed = Mixed::default();
+            for i in inlines {
+                match i {
+                    Inline::Html(html) => mixed.raw(html),
+                    other => self.inline(mixed.ours(), other),
+                }
+            }
+            mixed.finish(out, Context::Phrasing);
+            return;
+        }
         for i in inlines {
             self.inline(out, i);
         }

@@ -1,7 +1,8 @@
 //! Encoding: document blocks and inlines to escaped HTML.
 //!
 //! Every word of the document comes out in order: there is no block or inline kind that
-//! renders to nothing. Text and attribute values all pass through [`escape_into`].
+//! renders to nothing. Text and attribute values all pass through [`escape_into`]; raw HTML
+//! from the source is escaped too, or, when allowed, cleaned by [`raw`](crate::raw).
 
 mod footnotes;
 mod inline;
@@ -11,7 +12,8 @@ use std::fmt::Write as _;
 use briefing_model::{Align, Assets, Block, BlockKind, Diagnostic, Document, Inline, ListItem};
 
 use crate::escape::escape_into;
-use crate::image;
+use crate::image::Images;
+use crate::raw::{Context, Mixed};
 
 /// Walks a document, writing HTML and collecting warnings.
 pub(crate) struct Encoder<'a> {
@@ -19,6 +21,10 @@ pub(crate) struct Encoder<'a> {
     doc: &'a Document,
     /// Where image paths resolve.
     assets: &'a Assets,
+    /// Where images go: embedded, or files beside the page.
+    pub(crate) images: Images,
+    /// Whether raw HTML is passed through sanitized rather than shown as text.
+    raw_html: bool,
     /// Warnings found so far, in document order.
     pub(crate) warnings: Vec<Diagnostic>,
     /// How many references to each footnote (by index) have been written so far.
@@ -32,11 +38,19 @@ pub(crate) struct Encoder<'a> {
 }
 
 impl<'a> Encoder<'a> {
-    /// An encoder for `doc` reading images through `assets`.
-    pub(crate) fn new(doc: &'a Document, assets: &'a Assets) -> Self {
+    /// An encoder for `doc` reading images through `assets` and placing them as `images`
+    /// says; `raw_html` lets raw HTML through, sanitized.
+    pub(crate) fn new(
+        doc: &'a Document,
+        assets: &'a Assets,
+        images: Images,
+        raw_html: bool,
+    ) -> Self {
         Encoder {
             doc,
             assets,
+            images,
+            raw_html,
             warnings: Vec::new(),
             ref_counts: vec![0; doc.footnotes.len()],
             tables: 0,
@@ -51,7 +65,29 @@ impl<'a> Encoder<'a> {
     }
 
     /// Writes a sequence of blocks.
+    ///
+    /// With raw HTML allowed, a sequence holding raw HTML blocks is cleaned as one fragment,
+    /// so an element opened in one block and closed in a later one (`<details>`, Markdown,
+    /// `</details>`) keeps the blocks between in it.
     pub(crate) fn blocks(&mut self, out: &mut String, blocks: &[Block]) {
+        if self.raw_html
+            && blocks
+                .iter()
+                .any(|b| matches!(b.kind, BlockKind::Html { .. }))
+        {
+            let mut mixed = Mixed::default();
+            for b in blocks {
+                match &b.kind {
+                    BlockKind::Html { html } => {
+                        mixed.raw(html);
+                        mixed.raw("\n");
+                    }
+                    _ => self.block(mixed.ours(), b),
+                }
+            }
+            mixed.finish(out, Context::Flow);
+            return;
+        }
         for b in blocks {
             self.block(out, b);
         }
@@ -128,6 +164,12 @@ impl<'a> Encoder<'a> {
                 out.push_str("</figure>\n");
             }
             BlockKind::Rule => out.push_str("<hr>\n"),
+            BlockKind::Html { html } if self.raw_html => {
+                let mut mixed = Mixed::default();
+                mixed.raw(html);
+                mixed.finish(out, Context::Flow);
+                out.push('\n');
+            }
             BlockKind::Html { html } => {
                 out.push_str("<p>");
                 escape_into(out, html);
@@ -259,9 +301,10 @@ impl<'a> Encoder<'a> {
         out.push_str("</table>\n</div>\n");
     }
 
-    /// Writes an embedded `<img>`, or a visible placeholder with the alt text and a warning.
+    /// Writes an `<img>` (embedded, or a file beside the page), or a visible placeholder
+    /// with the alt text and a warning.
     fn image(&mut self, out: &mut String, src: &str, alt: &str, inline: bool) {
-        match image::data_uri(src, self.assets) {
+        match self.images.url(src, self.assets) {
             Ok(uri) => {
                 out.push_str(if inline {
                     "<img class=\"inline-image\" src=\""
