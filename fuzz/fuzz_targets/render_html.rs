@@ -1,0 +1,11 @@
+//! Any bytes, parsed, then rendered to HTML with the default theme: never a panic.
+#![no_main]
+
+use briefing_fuzz::{documents, theme};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    for doc in documents(data) {
+        let _ = briefing_html::render(&doc, &theme(), &Default::default());
+    }
+});
