@@ -96,6 +96,7 @@ fn pdf(b: divan::Bencher, copies: usize) {
         theme(),
         briefing_pdf::Options {
             assets: briefing_model::Assets::in_folder(base()),
+            ..Default::default()
         },
     );
     b.bench(|| briefing_pdf::render(&doc, &theme, &opts).unwrap());

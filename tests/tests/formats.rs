@@ -8,6 +8,7 @@ use briefing_tests::{inputs, parity, parse, pdf_text, source_words, words};
 fn render_pdf(doc: &Document, base: &std::path::Path) -> Vec<u8> {
     let opts = briefing_pdf::Options {
         assets: briefing_model::Assets::in_folder(base.to_owned()),
+        ..Default::default()
     };
     briefing_pdf::render(doc, &theme(), &opts)
         .expect("PDF renders")

@@ -194,6 +194,7 @@ fn every_builtin_theme_looks_the_same_in_all_three_formats() {
             &theme,
             &briefing_pdf::Options {
                 assets: briefing_model::Assets::in_folder(base.clone()),
+                ..Default::default()
             },
         )
         .unwrap();

@@ -37,7 +37,10 @@ impl Format {
         let assets = assets.clone();
         match self {
             Format::Pdf => {
-                let options = briefing_pdf::Options { assets };
+                let options = briefing_pdf::Options {
+                    assets,
+                    ..Default::default()
+                };
                 briefing_pdf::render(doc, theme, &options).context("rendering PDF")
             }
             Format::Docx => {

@@ -21,13 +21,15 @@ use crate::error::Error;
 pub(crate) enum Family {
     /// Running text.
     Body,
-    /// Headings and furniture.
+    /// Headings and the title block.
     Heading,
     /// Code.
     Code,
+    /// Page furniture: running header, footer, page numbers, banners.
+    Furniture,
 }
 
-/// One of the twelve faces: a family in one of four styles.
+/// One of the sixteen faces: a family in one of four styles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct FaceId(u8);
 
@@ -38,11 +40,12 @@ impl FaceId {
             Family::Body => 0,
             Family::Heading => 4,
             Family::Code => 8,
+            Family::Furniture => 12,
         };
         FaceId(f + u8::from(bold) + 2 * u8::from(italic))
     }
 
-    /// Index from 0 to 11, for tables of faces.
+    /// Index from 0 to 15, for tables of faces.
     pub(crate) fn index(self) -> usize {
         usize::from(self.0)
     }
@@ -52,7 +55,8 @@ impl FaceId {
         match self.0 / 4 {
             0 => Family::Body,
             1 => Family::Heading,
-            _ => Family::Code,
+            2 => Family::Code,
+            _ => Family::Furniture,
         }
     }
 
@@ -69,7 +73,7 @@ impl FaceId {
     /// A short stable name for dumps, such as `body-bold`.
     #[cfg(test)]
     pub(crate) fn name(self) -> &'static str {
-        const NAMES: [&str; 12] = [
+        const NAMES: [&str; 16] = [
             "body",
             "body-bold",
             "body-italic",
@@ -82,13 +86,17 @@ impl FaceId {
             "code-bold",
             "code-italic",
             "code-bold-italic",
+            "furniture",
+            "furniture-bold",
+            "furniture-italic",
+            "furniture-bold-italic",
         ];
         NAMES[self.index()]
     }
 
-    /// All twelve faces, in index order.
+    /// All sixteen faces, in index order.
     pub(crate) fn all() -> impl Iterator<Item = FaceId> {
-        (0..12).map(FaceId)
+        (0..16).map(FaceId)
     }
 }
 
@@ -177,25 +185,29 @@ fn cached_metrics(data: &Bytes) -> Option<Arc<Metrics>> {
     Some(metrics)
 }
 
-/// The theme's twelve faces with their metrics and font programs.
+/// The theme's sixteen faces with their metrics and font programs.
 #[derive(Debug)]
 pub(crate) struct FontSet {
     /// Metrics by `FaceId::index`.
     metrics: Vec<Arc<Metrics>>,
     /// Font files by `FaceId::index`.
     files: Vec<FontFile>,
+    /// For each face, the first face with the same font program (itself if none),
+    /// so a file shared by two roles is embedded once.
+    canonical: Vec<FaceId>,
 }
 
 impl FontSet {
     /// Reads the metrics of every face of the theme.
     pub(crate) fn new(theme: &Theme) -> Result<FontSet, Error> {
-        let mut metrics = Vec::with_capacity(12);
-        let mut files = Vec::with_capacity(12);
+        let mut metrics = Vec::with_capacity(16);
+        let mut files = Vec::with_capacity(16);
         for face in FaceId::all() {
             let family = match face.family() {
                 Family::Body => &theme.fonts.body,
                 Family::Heading => &theme.fonts.heading,
                 Family::Code => &theme.fonts.code,
+                Family::Furniture => &theme.fonts.furniture,
             };
             let file = family.face(face.bold(), face.italic()).clone();
             let m = cached_metrics(&file.data).ok_or_else(|| Error::Font {
@@ -204,7 +216,27 @@ impl FontSet {
             metrics.push(m);
             files.push(file);
         }
-        Ok(FontSet { metrics, files })
+        let canonical = FaceId::all()
+            .map(|face| {
+                let data = &files[face.index()].data;
+                FaceId::all()
+                    .find(|f| {
+                        let other = &files[f.index()].data;
+                        other.same(data) || (other.len() == data.len() && other[..] == data[..])
+                    })
+                    .unwrap_or(face)
+            })
+            .collect();
+        Ok(FontSet {
+            metrics,
+            files,
+            canonical,
+        })
+    }
+
+    /// The face that stands for `face` in the PDF: the first with the same font program.
+    pub(crate) fn canonical(&self, face: FaceId) -> FaceId {
+        self.canonical[face.index()]
     }
 
     /// The font file of a face.
@@ -223,7 +255,13 @@ impl FontSet {
         if self.glyph(face, ch).is_some() {
             return Some(face);
         }
-        let families = [face.family(), Family::Body, Family::Heading, Family::Code];
+        let families = [
+            face.family(),
+            Family::Body,
+            Family::Heading,
+            Family::Code,
+            Family::Furniture,
+        ];
         let styles = [
             (face.bold(), face.italic()),
             (false, false),

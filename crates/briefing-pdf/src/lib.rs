@@ -5,10 +5,14 @@ mod fonts;
 mod images;
 mod layout;
 mod render;
+mod standard;
 mod write;
 
+#[cfg(test)]
+mod tagged_tests;
 #[cfg(test)]
 mod tests;
 
 pub use error::Error;
 pub use render::{Options, render};
+pub use standard::{PdfStandard, UnknownStandard};

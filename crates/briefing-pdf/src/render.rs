@@ -4,13 +4,16 @@ use briefing_model::{Assets, Document, Theme, Warned};
 
 use crate::error::Error;
 use crate::fonts::FontSet;
-use crate::{layout, write};
+use crate::{PdfStandard, layout, write};
 
 /// How to render.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Where images may be read from: the source's folder and any allowed folders.
     pub assets: Assets,
+    /// The standard to meet and claim (PDF/A-2, PDF/UA-1); `None` writes a tagged PDF
+    /// that claims none.
+    pub standard: Option<PdfStandard>,
 }
 
 /// Renders `doc` with `theme` to the bytes of a PDF file, with warnings about
@@ -28,7 +31,7 @@ pub struct Options {
 pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Vec<u8>>, Error> {
     let fonts = FontSet::new(theme)?;
     let laid = layout::layout(doc, theme, &fonts, options);
-    let bytes = write::write(&laid, doc, &fonts)?;
+    let bytes = write::write(&laid, doc, &fonts, options.standard)?;
     Ok(Warned {
         value: bytes,
         warnings: laid.warnings,

@@ -588,6 +588,7 @@ fn images_embed_png_pixels_and_jpeg_untouched() {
         &theme,
         &Options {
             assets: briefing_model::Assets::in_folder(dir.clone()),
+            ..Options::default()
         },
     )
     .unwrap();
@@ -713,6 +714,7 @@ fn newsroom_sets_the_title_in_a_masthead_band_at_the_top_of_page_one() {
     let input = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../input");
     let options = Options {
         assets: briefing_model::Assets::in_folder(input),
+        ..Options::default()
     };
     let pdf = render(&doc, &theme, &options).unwrap();
     assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);

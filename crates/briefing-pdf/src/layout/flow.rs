@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use briefing_model::{Diagnostic, Document, Inline, Rgb, Theme};
 
-use super::Item;
 use super::lines::{self, Align, InlineTheme, Line, Style};
+use super::structure::images_without_alt;
+use super::{Item, NodeId, Role, Span, Structure, Tag};
 use crate::Options;
 use crate::fonts::{Family, FontSet};
 use crate::images::Image;
@@ -79,6 +80,12 @@ pub(crate) struct Flow<'a> {
     pub(crate) notes: Notes,
     pub(crate) images: Vec<Image>,
     pub(crate) warnings: Vec<Diagnostic>,
+    /// The elements made so far.
+    pub(crate) structure: Structure,
+    /// The open container elements, the root first.
+    stack: Vec<NodeId>,
+    /// The inline elements (links, code, note marks) made for each block's spans.
+    spans: BTreeMap<(NodeId, Span), NodeId>,
 }
 
 impl<'a> Flow<'a> {
@@ -100,6 +107,67 @@ impl<'a> Flow<'a> {
             notes: Notes::default(),
             images: Vec::new(),
             warnings: Vec::new(),
+            structure: Structure::default(),
+            stack: vec![0],
+            spans: BTreeMap::new(),
+        }
+    }
+
+    /// Adds an element to the open container without opening it.
+    pub(crate) fn leaf(&mut self, role: Role, alt: Option<String>) -> NodeId {
+        let parent = *self.stack.last().expect("the root stays open");
+        self.structure.add(role, parent, alt)
+    }
+
+    /// Adds an element and opens it: elements added until [`Flow::end`] go inside it.
+    pub(crate) fn begin(&mut self, role: Role) -> NodeId {
+        let id = self.leaf(role, None);
+        self.stack.push(id);
+        id
+    }
+
+    /// Closes the innermost open element.
+    pub(crate) fn end(&mut self) {
+        if self.stack.len() > 1 {
+            self.stack.pop();
+        }
+    }
+
+    /// Gives every untagged item to `node`, and the text of its links, code spans and
+    /// note marks to child elements of `node` (one per span).
+    pub(crate) fn adopt(&mut self, items: &mut [Item], node: NodeId) {
+        for item in items {
+            let url = match item {
+                Item::Link { url, .. } => Some(url.clone()),
+                _ => None,
+            };
+            let Some(tag) = item.tag_mut() else { continue };
+            let Tag::Open(span) = *tag else { continue };
+            let owner = match span {
+                Span::Plain => node,
+                _ => {
+                    let role = match span {
+                        Span::Link(_) => Role::Link,
+                        Span::Code(_) => Role::Code,
+                        _ => Role::Reference,
+                    };
+                    *self
+                        .spans
+                        .entry((node, span))
+                        .or_insert_with(|| self.structure.add(role, node, None))
+                }
+            };
+            if let Some(url) = url {
+                self.structure.nodes[owner].alt.get_or_insert(url);
+            }
+            *tag = Tag::Node(owner);
+        }
+    }
+
+    /// [`Flow::adopt`] over the items of units.
+    pub(crate) fn adopt_units(&mut self, units: &mut [Unit], node: NodeId) {
+        for u in units {
+            self.adopt(&mut u.items, node);
         }
     }
 
@@ -121,18 +189,40 @@ impl<'a> Flow<'a> {
     pub(crate) fn document(&mut self, doc: &Document) {
         let ctx = self.body_ctx();
         self.inline_theme.hyphenate = hyphenation_language(&doc.meta.lang);
+        let mut no_alt = Vec::new();
+        images_without_alt(&doc.blocks, &mut no_alt);
+        for note in &doc.footnotes {
+            images_without_alt(&note.blocks, &mut no_alt);
+        }
+        for (line, src) in no_alt {
+            self.warnings.push(
+                Diagnostic::warning(
+                    line,
+                    format!("image {src:?} has no alternative text; readers who cannot see it learn nothing from it"),
+                )
+                .with_hint("describe the image between the brackets: ![what it shows](path)"),
+            );
+        }
         let mut units = self.title_block(doc, &ctx);
         units.extend(self.blocks(&doc.blocks, &ctx));
         self.units = units;
         self.notes = self.notes(doc, &ctx);
     }
 
-    /// The units, footnotes, images and warnings.
-    pub(crate) fn finish(self) -> (Vec<Unit>, Notes, Vec<Image>, Vec<Diagnostic>) {
-        (self.units, self.notes, self.images, self.warnings)
+    /// The units, footnotes, images, structure and warnings.
+    pub(crate) fn finish(self) -> (Vec<Unit>, Notes, Vec<Image>, Structure, Vec<Diagnostic>) {
+        (
+            self.units,
+            self.notes,
+            self.images,
+            self.structure,
+            self.warnings,
+        )
     }
 
-    /// Sets inline text, reporting characters no font has against `line`.
+    /// Sets inline text as the content of element `node`, reporting characters no
+    /// font has against `line`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn text(
         &mut self,
         inlines: &[Inline],
@@ -140,10 +230,15 @@ impl<'a> Flow<'a> {
         ctx: &Ctx,
         align: Align,
         line: u32,
+        node: NodeId,
     ) -> Vec<Line> {
         let p = lines::prepare(inlines, style, &self.inline_theme, self.fonts);
         self.report_missing(&p.missing, line);
-        p.lines(self.fonts, ctx.left, ctx.width, align)
+        let mut lines = p.lines(self.fonts, ctx.left, ctx.width, align);
+        for l in &mut lines {
+            self.adopt(&mut l.items, node);
+        }
+        lines
     }
 
     /// Warns once per character that no theme font can draw.
@@ -186,7 +281,15 @@ impl<'a> Flow<'a> {
             bold: true,
             ..Style::plain(Family::Heading, t.sizes.heading(3).0, t.colors.accent)
         };
-        for l in self.text(&[Inline::Text("Notes".into())], &label, ctx, Align::Left, 0) {
+        let node = self.leaf(Role::P, None);
+        for l in self.text(
+            &[Inline::Text("Notes".into())],
+            &label,
+            ctx,
+            Align::Left,
+            0,
+            node,
+        ) {
             notes.header.push(Unit {
                 keep_with_next: true,
                 ..Unit::line(l)
@@ -201,7 +304,12 @@ impl<'a> Flow<'a> {
         };
         for note in &doc.footnotes {
             let marker = format!("{}.", note.number);
-            let units = self.list_item(&note.blocks, &small, &marker, Family::Body, note.line);
+            let id = self.begin(Role::Note);
+            // PDF/UA wants every note to carry a unique id.
+            self.structure.nodes[id].alt = Some(format!("note-{}", note.number));
+            let units =
+                self.list_item(&note.blocks, &small, &marker, Family::Body, note.line, None);
+            self.end();
             notes.bodies.insert(note.number, units);
         }
         notes

@@ -3,7 +3,7 @@
 use briefing_model::{Diagnostic, Document, Inline, Placeholders, Theme, TitleBlock};
 
 use super::lines::{self, Align, InlineTheme, Style};
-use super::{Item, Page};
+use super::{Item, Page, Tag};
 use crate::fonts::{Family, FontSet};
 
 /// Height of the classification strip at the top and foot of every page; 0 without one.
@@ -50,11 +50,12 @@ pub(crate) fn decorate(
             let mut out = Vec::new();
             for (k, l) in p.lines(fonts, x, width, align).into_iter().enumerate() {
                 let y = baseline - k as f32 * style.size * 1.2;
-                out.extend(
-                    l.items
-                        .into_iter()
-                        .map(|i| i.shifted(0.0, -(y + l.baseline))),
-                );
+                out.extend(l.items.into_iter().map(|mut i| {
+                    if let Some(tag) = i.tag_mut() {
+                        *tag = Tag::Artifact;
+                    }
+                    i.shifted(0.0, -(y + l.baseline))
+                }));
             }
             out
         };
@@ -68,7 +69,7 @@ pub(crate) fn decorate(
             pages: &total,
         };
         let mut items = Vec::new();
-        let furniture = Style::plain(Family::Heading, small, theme.colors.muted);
+        let furniture = Style::plain(Family::Furniture, small, theme.colors.muted);
         let header = values.fill(&theme.layout.header);
         let band_h = banner_height(doc, theme);
         let header_base =
@@ -103,7 +104,7 @@ pub(crate) fn decorate(
         if !banner.is_empty() {
             let style = Style {
                 bold: true,
-                ..Style::plain(Family::Heading, small, theme.colors.banner_text)
+                ..Style::plain(Family::Furniture, small, theme.colors.banner_text)
             };
             for y in [h - band_h, 0.0] {
                 items.push(Item::Fill {

@@ -8,6 +8,7 @@ mod flow;
 mod furniture;
 mod lines;
 mod pages;
+mod structure;
 mod title;
 
 use briefing_model::{Diagnostic, Document, Rgb, Theme};
@@ -15,6 +16,7 @@ use briefing_model::{Diagnostic, Document, Rgb, Theme};
 use crate::Options;
 use crate::fonts::{FaceId, FontSet};
 use crate::images::Image;
+pub(crate) use structure::{NodeId, Role, Span, Structure, Tag};
 
 /// A laid-out document: pages, bookmarks and the images they show.
 #[derive(Debug)]
@@ -29,6 +31,8 @@ pub(crate) struct Layout {
     pub(crate) outline: Vec<Bookmark>,
     /// Decoded images, indexed by `Item::Image::image`.
     pub(crate) images: Vec<Image>,
+    /// The logical structure the items' tags point into.
+    pub(crate) structure: Structure,
     /// Warnings met while laying out, in source order.
     pub(crate) warnings: Vec<Diagnostic>,
 }
@@ -70,6 +74,8 @@ pub(crate) struct TextRun {
     pub(crate) text: String,
     /// Extra points added after each space (justification).
     pub(crate) space_extra: f32,
+    /// The structure element the text belongs to, or artifact.
+    pub(crate) tag: Tag,
 }
 
 /// Something drawn on a page.
@@ -117,6 +123,8 @@ pub(crate) enum Item {
         h: f32,
         /// Index into `Layout::images`.
         image: usize,
+        /// The figure it shows, or artifact (a logo).
+        tag: Tag,
     },
     /// A clickable area opening a URL.
     Link {
@@ -130,6 +138,8 @@ pub(crate) enum Item {
         h: f32,
         /// The target.
         url: String,
+        /// The link element it belongs to.
+        tag: Tag,
     },
 }
 
@@ -154,13 +164,23 @@ impl Item {
         }
         self
     }
+
+    /// The tag of an item that has one: text, images and links; fills and lines are
+    /// always decoration.
+    pub(crate) fn tag_mut(&mut self) -> Option<&mut Tag> {
+        match self {
+            Item::Text(t) => Some(&mut t.tag),
+            Item::Image { tag, .. } | Item::Link { tag, .. } => Some(tag),
+            Item::Fill { .. } | Item::Line { .. } => None,
+        }
+    }
 }
 
 /// Lays out a document on pages.
 pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, options: &Options) -> Layout {
     let mut flow = flow::Flow::new(theme, fonts, options);
     flow.document(doc);
-    let (units, notes, images, mut warnings) = flow.finish();
+    let (units, notes, images, structure, mut warnings) = flow.finish();
     let paged = pages::paginate(theme, units, notes);
     let mut pages = paged.pages;
     furniture::decorate(&mut pages, doc, theme, fonts, &mut warnings);
@@ -171,6 +191,7 @@ pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, options: &O
         pages,
         outline: paged.outline,
         images,
+        structure,
         warnings,
     }
 }
@@ -197,14 +218,15 @@ pub(crate) fn dump(layout: &Layout) -> String {
             let _ = match item {
                 Item::Text(t) => writeln!(
                     out,
-                    "  text {:.2} {:.2} {} {:.1} {} +{:.2} {:?}",
+                    "  text {:.2} {:.2} {} {:.1} {} +{:.2} {:?} {}",
                     t.x,
                     t.y,
                     t.face.name(),
                     t.size,
                     t.color,
                     t.space_extra,
-                    t.text
+                    t.text,
+                    tag_name(&layout.structure, t.tag),
                 ),
                 Item::Fill { x, y, w, h, color } => {
                     writeln!(out, "  fill {x:.2} {y:.2} {w:.2} {h:.2} {color}")
@@ -222,14 +244,28 @@ pub(crate) fn dump(layout: &Layout) -> String {
                         "  line {x1:.2} {y1:.2} {x2:.2} {y2:.2} {width:.2} {color}"
                     )
                 }
-                Item::Image { x, y, w, h, image } => {
+                Item::Image {
+                    x, y, w, h, image, ..
+                } => {
                     writeln!(out, "  image {x:.2} {y:.2} {w:.2} {h:.2} #{image}")
                 }
-                Item::Link { x, y, w, h, url } => {
+                Item::Link {
+                    x, y, w, h, url, ..
+                } => {
                     writeln!(out, "  link {x:.2} {y:.2} {w:.2} {h:.2} {url}")
                 }
             };
         }
     }
     out
+}
+
+/// A tag as the dump shows it: the element's role and index, or `artifact`.
+#[cfg(test)]
+fn tag_name(structure: &Structure, tag: Tag) -> String {
+    match tag {
+        Tag::Node(n) => format!("{}#{n}", structure.nodes[n].role.name()),
+        Tag::Artifact => "artifact".into(),
+        Tag::Open(span) => format!("open {span:?}"),
+    }
 }

@@ -117,8 +117,15 @@ impl Cursor<'_> {
         if self.empty
             && let Some(header) = &u.repeat
         {
+            // A repeated header is a pagination artifact: the table has it once.
             for h in header.iter() {
-                self.place(h);
+                let mut h = h.clone();
+                for item in &mut h.items {
+                    if let Some(tag) = item.tag_mut() {
+                        *tag = super::Tag::Artifact;
+                    }
+                }
+                self.place(&h);
             }
         }
         self.place(u);

@@ -3,10 +3,10 @@
 
 use briefing_model::{Diagnostic, Document, Inline, Theme, TitleBlock};
 
-use super::Item;
 use super::flow::{Ctx, Flow, Unit};
 use super::furniture;
 use super::lines::{Align, Line, Style};
+use super::{Item, Role, Tag};
 use crate::fonts::Family;
 use crate::images;
 
@@ -100,17 +100,27 @@ impl Flow<'_> {
             bold: true,
             ..Style::plain(Family::Heading, t.sizes.title.0, title_color)
         };
+        let node = self.leaf(Role::P, None);
         let title = self.text(
             &[Inline::Text(doc.meta.title.clone())],
             &title,
             ctx,
             Align::Left,
             0,
+            node,
         );
         let sub = match &doc.meta.subtitle {
             Some(sub) => {
                 let style = Style::plain(Family::Heading, t.sizes.subtitle.0, sub_color);
-                self.text(&[Inline::Text(sub.clone())], &style, ctx, Align::Left, 0)
+                let node = self.leaf(Role::P, None);
+                self.text(
+                    &[Inline::Text(sub.clone())],
+                    &style,
+                    ctx,
+                    Align::Left,
+                    0,
+                    node,
+                )
             }
             None => Vec::new(),
         };
@@ -130,6 +140,7 @@ impl Flow<'_> {
                     w: logo.w,
                     h: logo.h,
                     image: logo.index,
+                    tag: Tag::Artifact,
                 }],
                 keep_with_next: true,
                 ..Unit::default()
@@ -221,6 +232,7 @@ impl Flow<'_> {
                 w: logo.w,
                 h: logo.h,
                 image: logo.index,
+                tag: Tag::Artifact,
             });
         }
         vec![Unit {
@@ -249,12 +261,14 @@ impl Flow<'_> {
             return Vec::new();
         }
         let style = Style::plain(Family::Heading, t.sizes.small.0 * 1.1, t.colors.muted);
+        let node = self.leaf(Role::P, None);
         let lines = self.text(
             &[Inline::Text(byline.join("  ·  "))],
             &style,
             ctx,
             Align::Left,
             0,
+            node,
         );
         lines
             .into_iter()

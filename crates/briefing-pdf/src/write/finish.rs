@@ -1,40 +1,29 @@
 //! Post-processing in lopdf: what printpdf cannot write (outline, catalog, Info,
-//! version), fast compression, and the content-derived `/ID`.
+//! structure tree, XMP, output intent, version), fast compression, and the
+//! content-derived `/ID`.
 
 use briefing_model::{Date, Document};
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
+use super::PageTags;
+use super::tagged::write_structure;
+use super::xmp::{CREATOR, PRODUCER, write_metadata, write_output_intent};
+use crate::PdfStandard;
 use crate::error::Error;
-use crate::layout::Bookmark;
+use crate::layout::{Bookmark, Layout};
 
 /// The placeholder `/ID` written first and replaced by the content hash.
 const ID_PLACEHOLDER: [u8; 16] = [0; 16];
 
-/// The post-processing printpdf cannot do: outline, catalog entries, Info, version.
-pub(super) fn finish(lo: &mut lopdf::Document, doc: &Document, outline: &[Bookmark]) {
-    let page_ids: Vec<ObjectId> = lo.get_pages().values().copied().collect();
-    let root = lo.trailer.get(b"Root").and_then(Object::as_reference).ok();
-    let outlines = if outline.is_empty() {
-        None
-    } else {
-        Some(write_outline(lo, outline, &page_ids))
-    };
-    if let Some(cat) = root
-        .and_then(|r| lo.get_object_mut(r).ok())
-        .and_then(|o| o.as_dict_mut().ok())
-    {
-        cat.remove(b"Outlines");
-        match outlines {
-            Some(id) => {
-                cat.set("Outlines", Object::Reference(id));
-                cat.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
-            }
-            None => {
-                cat.set("PageMode", Object::Name(b"UseNone".to_vec()));
-            }
-        }
-        cat.set("Lang", text(&doc.meta.lang));
-    }
+/// The post-processing printpdf cannot do: outline, catalog entries, structure
+/// tree, metadata, Info, version.
+pub(super) fn finish(
+    lo: &mut lopdf::Document,
+    doc: &Document,
+    layout: &Layout,
+    tags: &[PageTags],
+    standard: Option<PdfStandard>,
+) {
     let meta = &doc.meta;
     let mut info = Dictionary::new();
     info.set("Title", text(&meta.title));
@@ -47,22 +36,76 @@ pub(super) fn finish(lo: &mut lopdf::Document, doc: &Document, outline: &[Bookma
     if !meta.keywords.is_empty() {
         info.set("Keywords", text(&meta.keywords.join(", ")));
     }
-    info.set("Creator", text("briefing"));
-    info.set("Producer", text("briefing (printpdf)"));
+    info.set("Creator", text(CREATOR));
+    info.set("Producer", text(PRODUCER));
     if let Some(d) = meta.date {
         info.set("CreationDate", pdf_date(d));
         info.set("ModDate", pdf_date(d));
     }
     let info_id = lo.add_object(Object::Dictionary(info));
     lo.trailer.set("Info", Object::Reference(info_id));
+    if let Some(cat) = catalog(lo) {
+        cat.remove(b"Outlines");
+        cat.remove(b"OutputIntents");
+    }
+    // printpdf's own Info (with the bogus /GTS_PDFXVersion) and any bookmarks are now
+    // unreferenced. Pruning before our objects are added keeps the walk short and
+    // leaves them numbered in order, with nothing to renumber.
+    lo.prune_objects();
+    lo.renumber_objects();
+    let page_ids: Vec<ObjectId> = lo.get_pages().values().copied().collect();
+    let outline = &layout.outline;
+    let outlines = if outline.is_empty() {
+        None
+    } else {
+        Some(write_outline(lo, outline, &page_ids))
+    };
+    let struct_root = write_structure(lo, &layout.structure, tags, &page_ids);
+    let metadata = write_metadata(lo, doc, standard);
+    let intent = standard
+        .and_then(PdfStandard::pdfa_conformance)
+        .map(|_| write_output_intent(lo));
+    if let Some(cat) = catalog(lo) {
+        match outlines {
+            Some(id) => {
+                cat.set("Outlines", Object::Reference(id));
+                cat.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+            }
+            None => {
+                cat.set("PageMode", Object::Name(b"UseNone".to_vec()));
+            }
+        }
+        cat.set("Lang", text(&doc.meta.lang));
+        cat.set("StructTreeRoot", Object::Reference(struct_root));
+        let mut mark = Dictionary::new();
+        mark.set("Marked", Object::Boolean(true));
+        cat.set("MarkInfo", Object::Dictionary(mark));
+        let mut prefs = Dictionary::new();
+        prefs.set("DisplayDocTitle", Object::Boolean(true));
+        cat.set("ViewerPreferences", Object::Dictionary(prefs));
+        cat.set("Metadata", Object::Reference(metadata));
+        if let Some(intent) = intent {
+            cat.set(
+                "OutputIntents",
+                Object::Array(vec![Object::Reference(intent)]),
+            );
+        }
+    }
     lo.trailer.set(
         "ID",
         Object::Array(vec![id_string(ID_PLACEHOLDER), id_string(ID_PLACEHOLDER)]),
     );
     lo.version = "1.7".into();
-    // printpdf's own Info (with the bogus /GTS_PDFXVersion) and any bookmarks are now unreferenced.
-    lo.prune_objects();
-    lo.renumber_objects();
+}
+
+/// The document catalog, to edit.
+fn catalog(lo: &mut lopdf::Document) -> Option<&mut Dictionary> {
+    let root = lo
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .ok()?;
+    lo.get_object_mut(root).and_then(Object::as_dict_mut).ok()
 }
 
 /// Flate-compresses every stream that has no filter yet. A fast level: level 9
@@ -95,7 +138,7 @@ pub(super) fn compress(lo: &mut lopdf::Document) -> Result<(), Error> {
 const LEVEL: u32 = 1;
 
 /// A text string: ASCII as a literal, anything else as UTF-16BE with a BOM.
-fn text(s: &str) -> Object {
+pub(super) fn text(s: &str) -> Object {
     if s.is_ascii() {
         return Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
     }

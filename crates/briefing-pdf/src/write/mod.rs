@@ -5,27 +5,36 @@
 //! version 1.7 and a `/ID` derived from the content, so output is reproducible.
 
 mod finish;
+mod icc;
 mod resources;
+mod tagged;
+mod xmp;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use briefing_model::{Document, Rgb};
 use printpdf::{
-    Actions, BorderArray, Color, CurTransMat, FontId, Line, LinePoint, LinkAnnotation, Op,
-    PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
-    TextItem, TextMatrix, XObjectId, XObjectTransform,
+    Color, CurTransMat, DictItem, FontId, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix, XObjectId,
+    XObjectTransform,
 };
 
+use crate::PdfStandard;
 use crate::error::Error;
 use crate::fonts::{FaceId, FontSet};
-use crate::layout::{Item, Layout, TextRun};
+use crate::layout::{Item, Layout, NodeId, Structure, Tag, TextRun};
 use finish::{compress, finish, set_id};
 use resources::{image_xobject, subset_face};
 
 /// Serializes a layout into a PDF file.
-pub(crate) fn write(layout: &Layout, doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, Error> {
+pub(crate) fn write(
+    layout: &Layout,
+    doc: &Document,
+    fonts: &FontSet,
+    standard: Option<PdfStandard>,
+) -> Result<Vec<u8>, Error> {
     let mut pdf = PdfDocument::new(&doc.meta.title);
-    let used = used_faces(layout);
+    let used = used_faces(layout, fonts);
     for (face, chars) in &used {
         let font = subset_face(fonts, *face, chars)?;
         pdf.resources
@@ -39,11 +48,11 @@ pub(crate) fn write(layout: &Layout, doc: &Document, fonts: &FontSet) -> Result<
             .map
             .insert(image_id(i), image_xobject(img));
     }
-    let pages = layout
+    let (pages, tags): (Vec<PdfPage>, Vec<PageTags>) = layout
         .pages
         .iter()
-        .map(|p| page(layout, &p.items))
-        .collect();
+        .map(|p| page(layout, fonts, &p.items))
+        .unzip();
     let pdf = pdf.with_pages(pages);
     let opts = PdfSaveOptions {
         optimize: false,
@@ -53,7 +62,7 @@ pub(crate) fn write(layout: &Layout, doc: &Document, fonts: &FontSet) -> Result<
     };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
-    finish(&mut lo, doc, &layout.outline);
+    finish(&mut lo, doc, layout, &tags, standard);
     compress(&mut lo)?;
     let mut out = Vec::new();
     lo.save_to(&mut out)
@@ -73,13 +82,15 @@ fn image_id(index: usize) -> XObjectId {
     XObjectId(format!("Im{index}"))
 }
 
-/// The characters each face draws.
-fn used_faces(layout: &Layout) -> BTreeMap<FaceId, BTreeSet<char>> {
+/// The characters each embedded face draws (faces sharing a font program count as one).
+fn used_faces(layout: &Layout, fonts: &FontSet) -> BTreeMap<FaceId, BTreeSet<char>> {
     let mut used: BTreeMap<FaceId, BTreeSet<char>> = BTreeMap::new();
     for page in &layout.pages {
         for item in &page.items {
             if let Item::Text(t) = item {
-                used.entry(t.face).or_default().extend(t.text.chars());
+                used.entry(fonts.canonical(t.face))
+                    .or_default()
+                    .extend(t.text.chars());
             }
         }
     }
@@ -92,15 +103,139 @@ fn color(c: Rgb) -> Color {
     Color::Rgb(printpdf::Rgb::new(r, g, b, None))
 }
 
-/// One page's operators.
-fn page(layout: &Layout, items: &[Item]) -> PdfPage {
+/// What a page's content stream says about structure: the element of each marked-content
+/// id (MCID), and the page's links, which become annotations in the post-processing.
+#[derive(Debug, Default)]
+pub(crate) struct PageTags {
+    /// The element each MCID belongs to, indexed by MCID.
+    pub(crate) mcids: Vec<NodeId>,
+    /// The links: rectangle (x, y, w, h), target and the link element.
+    pub(crate) links: Vec<([f32; 4], String, NodeId)>,
+}
+
+/// The marked-content sequence a page is in while its operators are written. A
+/// sequence opened inside a text object (`inner`) is closed before the object ends;
+/// one opened outside may span several text objects, as the lines of a heading do,
+/// so that an element drawn on consecutive lines has one MCID.
+struct Marks<'a> {
+    /// The open sequence's tag and whether it was opened inside a text object.
+    open: Option<(Tag, bool)>,
+    tags: PageTags,
+    structure: &'a Structure,
+}
+
+/// A tag as written: content still untagged counts as the document's.
+fn norm(tag: Tag) -> Tag {
+    match tag {
+        Tag::Open(_) => Tag::Node(0),
+        t => t,
+    }
+}
+
+impl Marks<'_> {
+    fn close(&mut self, ops: &mut Vec<Op>) {
+        if self.open.take().is_some() {
+            ops.push(Op::EndMarkedContent);
+        }
+    }
+
+    /// Closes the open sequence if it was opened inside the text object now ending.
+    fn close_inner(&mut self, ops: &mut Vec<Op>) {
+        if matches!(self.open, Some((_, true))) {
+            self.close(ops);
+        }
+    }
+
+    /// Makes `tag` the open sequence, opened inside a text object or not.
+    fn enter(&mut self, ops: &mut Vec<Op>, tag: Tag, inner: bool) {
+        let tag = norm(tag);
+        if self.open == Some((tag, inner)) {
+            return;
+        }
+        self.close(ops);
+        match tag {
+            Tag::Node(node) => {
+                let mut map = BTreeMap::new();
+                map.insert(
+                    "MCID".to_owned(),
+                    DictItem::Int(self.tags.mcids.len() as i64),
+                );
+                self.tags.mcids.push(node);
+                ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: self.structure.nodes[node].role.name().to_owned(),
+                    properties: DictItem::Dict { map },
+                });
+            }
+            _ => ops.push(Op::BeginMarkedContent {
+                tag: "Artifact".to_owned(),
+            }),
+        }
+        self.open = Some((tag, inner));
+    }
+}
+
+/// Whether `a` and `b` are on one baseline: such runs share a text object.
+fn same_line(a: &TextRun, b: &TextRun) -> bool {
+    (a.y - b.y).abs() <= b.size * 0.5
+}
+
+/// The tag of every run of the text object that starts with `items[0]`, if they share one.
+fn line_tag(items: &[Item]) -> Option<Tag> {
+    let Some(Item::Text(first)) = items.first() else {
+        return None;
+    };
+    let tag = norm(first.tag);
+    let mut prev = first;
+    for item in &items[1..] {
+        match item {
+            Item::Link { .. } => {}
+            Item::Text(t) if same_line(prev, t) => {
+                if norm(t.tag) != tag {
+                    return None;
+                }
+                prev = t;
+            }
+            _ => break,
+        }
+    }
+    Some(tag)
+}
+
+/// One page's operators, every one inside a marked-content sequence: an element's
+/// content (with an MCID) or an artifact.
+fn page(layout: &Layout, fonts: &FontSet, items: &[Item]) -> (PdfPage, PageTags) {
     let mut ops = Vec::new();
+    let mut marks = Marks {
+        open: None,
+        tags: PageTags::default(),
+        structure: &layout.structure,
+    };
     let mut in_text = false;
     let mut font: Option<(FaceId, f32)> = None;
     let mut fill: Option<Rgb> = None;
-    let mut line_y: Option<f32> = None;
-    for item in items {
+    let mut line: Option<&TextRun> = None;
+    // The current text object is all one element's, marked from outside.
+    let mut whole = false;
+    for (i, item) in items.iter().enumerate() {
+        if let Item::Link {
+            x,
+            y,
+            w,
+            h,
+            url,
+            tag,
+        } = item
+        {
+            // Not drawn: an annotation, attached to its element afterwards.
+            let node = match tag {
+                Tag::Node(n) => *n,
+                _ => 0,
+            };
+            marks.tags.links.push(([*x, *y, *w, *h], url.clone(), node));
+            continue;
+        }
         if in_text && !matches!(item, Item::Text(_)) {
+            marks.close_inner(&mut ops);
             ops.push(Op::EndTextSection);
             in_text = false;
             font = None;
@@ -109,22 +244,32 @@ fn page(layout: &Layout, items: &[Item]) -> PdfPage {
             Item::Text(t) => {
                 // One text object per baseline: extractors that ignore positions
                 // (lopdf's among them) still see lines as separate.
-                if in_text && line_y.is_some_and(|y: f32| (y - t.y).abs() > t.size * 0.5) {
+                if in_text && line.is_some_and(|prev| !same_line(prev, t)) {
+                    marks.close_inner(&mut ops);
                     ops.push(Op::EndTextSection);
                     in_text = false;
                     font = None;
                 }
-                line_y = Some(t.y);
+                line = Some(t);
                 if !in_text {
+                    match line_tag(&items[i..]) {
+                        Some(tag) => marks.enter(&mut ops, tag, false),
+                        None => marks.close(&mut ops),
+                    }
+                    whole = marks.open.is_some();
                     ops.push(Op::StartTextSection);
                     in_text = true;
                 }
-                if font != Some((t.face, t.size)) {
+                if !whole {
+                    marks.enter(&mut ops, t.tag, true);
+                }
+                let face = fonts.canonical(t.face);
+                if font != Some((face, t.size)) {
                     ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(font_id(t.face)),
+                        font: PdfFontHandle::External(font_id(face)),
                         size: Pt(t.size),
                     });
-                    font = Some((t.face, t.size));
+                    font = Some((face, t.size));
                 }
                 if fill != Some(t.color) {
                     ops.push(Op::SetFillColor {
@@ -146,6 +291,7 @@ fn page(layout: &Layout, items: &[Item]) -> PdfPage {
                 h,
                 color: c,
             } => {
+                marks.enter(&mut ops, Tag::Artifact, false);
                 if fill != Some(*c) {
                     ops.push(Op::SetFillColor { col: color(*c) });
                     fill = Some(*c);
@@ -162,6 +308,7 @@ fn page(layout: &Layout, items: &[Item]) -> PdfPage {
                 width,
                 color: c,
             } => {
+                marks.enter(&mut ops, Tag::Artifact, false);
                 ops.push(Op::SetOutlineColor { col: color(*c) });
                 ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
                 let p = |x: f32, y: f32| LinePoint {
@@ -175,7 +322,15 @@ fn page(layout: &Layout, items: &[Item]) -> PdfPage {
                     },
                 });
             }
-            Item::Image { x, y, w, h, image } => {
+            Item::Image {
+                x,
+                y,
+                w,
+                h,
+                image,
+                tag,
+            } => {
+                marks.enter(&mut ops, *tag, false);
                 ops.push(Op::SaveGraphicsState);
                 ops.push(Op::SetTransformationMatrix {
                     matrix: CurTransMat::Raw([*w, 0.0, 0.0, *h, *x, *y]),
@@ -186,25 +341,22 @@ fn page(layout: &Layout, items: &[Item]) -> PdfPage {
                 });
                 ops.push(Op::RestoreGraphicsState);
             }
-            Item::Link { x, y, w, h, url } => {
-                let rect = Rect::from_xywh(Pt(*x), Pt(*y), Pt(*w), Pt(*h));
-                let border = Some(BorderArray::Solid([0.0, 0.0, 0.0]));
-                ops.push(Op::LinkAnnotation {
-                    link: LinkAnnotation::new(rect, Actions::uri(url.clone()), border, None, None),
-                });
-            }
+            Item::Link { .. } => {}
         }
     }
     if in_text {
+        marks.close_inner(&mut ops);
         ops.push(Op::EndTextSection);
     }
+    marks.close(&mut ops);
     let media = Rect::from_wh(Pt(layout.width), Pt(layout.height));
-    PdfPage {
+    let page = PdfPage {
         media_box: media.clone(),
         trim_box: media.clone(),
         crop_box: media,
         ops,
-    }
+    };
+    (page, marks.tags)
 }
 
 /// A run as TJ items: real space glyphs (so copied text keeps its spaces), each

@@ -4,9 +4,9 @@ use briefing_model::{Diagnostic, Inline};
 
 use super::PAD;
 use crate::images;
-use crate::layout::Item;
 use crate::layout::flow::{Ctx, Flow, Unit};
 use crate::layout::lines::{Align, Style};
+use crate::layout::{Item, Role, Tag};
 
 impl Flow<'_> {
     /// A figure scaled to the column, or a placeholder box when the image cannot be read.
@@ -23,6 +23,7 @@ impl Flow<'_> {
             - self.theme.page.margin_bottom.0)
             * 0.6;
         let mut units = Vec::new();
+        let figure = self.leaf(Role::Figure, Some(alt.trim().to_owned()));
         match images::load(&self.options.assets, src) {
             Ok(img) => {
                 let (iw, ih) = (img.width as f32, img.height as f32);
@@ -43,6 +44,7 @@ impl Flow<'_> {
                         w,
                         h,
                         image: index,
+                        tag: Tag::Node(figure),
                     }],
                     ..Unit::default()
                 });
@@ -92,7 +94,14 @@ impl Flow<'_> {
                 } else {
                     format!("[image: {alt}]")
                 };
-                let ls = self.text(&[Inline::Text(label)], &style, &inner, Align::Center, line);
+                let ls = self.text(
+                    &[Inline::Text(label)],
+                    &style,
+                    &inner,
+                    Align::Center,
+                    line,
+                    figure,
+                );
                 let text_h: f32 = ls.iter().map(|l| l.height).sum();
                 let mut y = -(h - text_h).max(0.0) / 2.0;
                 for l in ls {
@@ -114,8 +123,9 @@ impl Flow<'_> {
                 color: self.theme.colors.muted,
                 ..ctx.style.clone()
             };
+            let node = self.leaf(Role::Caption, None);
             for (i, l) in self
-                .text(caption, &style, ctx, Align::Center, line)
+                .text(caption, &style, ctx, Align::Center, line, node)
                 .into_iter()
                 .enumerate()
             {

@@ -5,9 +5,9 @@ mod table;
 
 use briefing_model::{Block, BlockKind, Inline, ListItem, plain_text};
 
-use super::Item;
 use super::flow::{Ctx, Flow, Unit, band, decorate};
 use super::lines::{self, Align, Style};
+use super::{Item, Role};
 use crate::fonts::Family;
 
 /// Indent of list items and block quotes.
@@ -51,14 +51,21 @@ impl Flow<'_> {
             BlockKind::Paragraph { content } => self.paragraph(content, ctx, b.line),
             // Raw HTML is set as the text it is.
             BlockKind::Html { html } => self.paragraph(&[Inline::Text(html.clone())], ctx, b.line),
-            BlockKind::List { start, items } => self.list(*start, items, ctx),
+            BlockKind::List { start, items } => {
+                self.begin(Role::L);
+                let units = self.list(*start, items, ctx);
+                self.end();
+                units
+            }
             BlockKind::Quote { blocks } => {
                 let inner = Ctx {
                     left: ctx.left + INDENT * 0.8,
                     width: ctx.width - INDENT * 0.8,
                     ..ctx.clone()
                 };
+                self.begin(Role::BlockQuote);
                 let mut units = self.blocks(blocks, &inner);
+                self.end();
                 decorate(
                     &mut units,
                     band(ctx.left + 2.0, 2.5, self.theme.colors.rule),
@@ -83,12 +90,15 @@ impl Flow<'_> {
                     keep_with_next: true,
                     ..Unit::space(PAD)
                 }];
+                self.begin(Role::Div);
+                let node = self.leaf(Role::P, None);
                 for l in self.text(
                     &[Inline::Text(kind.label().into())],
                     &label,
                     &inner,
                     Align::Left,
                     b.line,
+                    node,
                 ) {
                     units.push(Unit {
                         keep_with_next: true,
@@ -96,6 +106,7 @@ impl Flow<'_> {
                     });
                 }
                 let mut body = self.blocks(blocks, &inner);
+                self.end();
                 if let Some(first) = body.first_mut() {
                     first.gap = 2.0;
                 }
@@ -146,7 +157,8 @@ impl Flow<'_> {
             italic: level >= 5,
             ..Style::plain(Family::Heading, size, self.theme.colors.accent)
         };
-        let lines = self.text(content, &style, ctx, Align::Left, line);
+        let node = self.leaf(Role::H(level.clamp(1, 6)), None);
+        let lines = self.text(content, &style, ctx, Align::Left, line, node);
         let mut units: Vec<Unit> = lines
             .into_iter()
             .map(|l| Unit {
@@ -167,7 +179,8 @@ impl Flow<'_> {
         } else {
             Align::Left
         };
-        let lines = self.text(content, &ctx.style, ctx, align, line);
+        let node = self.leaf(Role::P, None);
+        let lines = self.text(content, &ctx.style, ctx, align, line, node);
         let n = lines.len();
         lines
             .into_iter()
@@ -190,6 +203,7 @@ impl Flow<'_> {
                 (None, None) => (["•", "–", "▪"][ctx.depth % 3].to_owned(), ctx.style.family),
             };
             let line = item.blocks.first().map_or(0, |b| b.line);
+            self.begin(Role::LI);
             let mut units = self.list_item(
                 &item.blocks,
                 &Ctx {
@@ -199,7 +213,9 @@ impl Flow<'_> {
                 &marker,
                 family,
                 line,
+                Some(Role::LBody),
             );
+            self.end();
             if let (Some(first), true) = (units.first_mut(), i > 0) {
                 first.gap += self.theme.text.paragraph_spacing.0 * 0.4;
             }
@@ -208,7 +224,9 @@ impl Flow<'_> {
         out
     }
 
-    /// One list item or note: its blocks indented, the marker in the indent.
+    /// One list item or note: its blocks indented, the marker in the indent. The marker
+    /// is a `Lbl` element; the blocks go inside a `body` element when one is given.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn list_item(
         &mut self,
         blocks: &[Block],
@@ -216,7 +234,9 @@ impl Flow<'_> {
         marker: &str,
         family: Family,
         line: u32,
+        body: Option<Role>,
     ) -> Vec<Unit> {
+        let label = self.leaf(Role::Lbl, None);
         let marker_style = Style {
             family,
             size: if family == Family::Code {
@@ -235,7 +255,13 @@ impl Flow<'_> {
             width: ctx.width - indent,
             ..ctx.clone()
         };
+        if let Some(role) = body {
+            self.begin(role);
+        }
         let mut units = self.blocks(blocks, &inner);
+        if body.is_some() {
+            self.end();
+        }
         if units.is_empty() {
             units.push(Unit::space(ctx.style.size * self.theme.text.line_height));
         }
@@ -259,6 +285,7 @@ impl Flow<'_> {
                 }
             }
         }
+        self.adopt(&mut marks, label);
         let at = first
             .items
             .iter()
@@ -282,6 +309,7 @@ impl Flow<'_> {
             ctx.width - 2.0 * PAD,
         );
         self.report_missing(&missing, line);
+        let node = self.leaf(Role::Code, None);
         let n = lines.len();
         let mut units = vec![Unit {
             keep_with_next: true,
@@ -292,6 +320,7 @@ impl Flow<'_> {
             ..Unit::line(l)
         }));
         units.push(Unit::space(PAD));
+        self.adopt_units(&mut units, node);
         decorate(
             &mut units,
             band(ctx.left, ctx.width, self.theme.colors.code_background),

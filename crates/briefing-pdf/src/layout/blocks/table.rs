@@ -6,9 +6,9 @@ use briefing_model::{Align as ColAlign, Inline};
 
 use super::PAD;
 use crate::fonts::Family;
-use crate::layout::Item;
 use crate::layout::flow::{Ctx, Flow, Unit};
 use crate::layout::lines::{self, Align, Style};
+use crate::layout::{Item, Role};
 
 impl Flow<'_> {
     /// A table: columns sized to their content, header repeated on each page.
@@ -77,7 +77,9 @@ impl Flow<'_> {
                 let mut items = Vec::new();
                 let mut notes = Vec::new();
                 let mut height = 0.0f32;
+                flow.begin(Role::TR);
                 for c in 0..cols {
+                    let node = flow.leaf(if is_head { Role::TH } else { Role::TD }, None);
                     let a = match align.get(c).copied().unwrap_or_default() {
                         ColAlign::Center => Align::Center,
                         ColAlign::Right => Align::Right,
@@ -89,13 +91,14 @@ impl Flow<'_> {
                         ..ctx.clone()
                     };
                     let mut y = -PAD * 0.7;
-                    for l in flow.text(&cell(row, c), style, &cctx, a, line) {
+                    for l in flow.text(&cell(row, c), style, &cctx, a, line, node) {
                         notes.extend(l.notes);
                         items.extend(l.items.into_iter().map(|i| i.shifted(0.0, -y)));
                         y -= l.height;
                     }
                     height = height.max(-y + PAD * 0.7);
                 }
+                flow.end();
                 let color = if is_head {
                     flow.theme.colors.text
                 } else {
@@ -129,7 +132,10 @@ impl Flow<'_> {
                     ..Unit::default()
                 }
             };
+        self.begin(Role::Table);
+        self.begin(Role::THead);
         let mut head_unit = set_row(self, header, &head, true);
+        self.end();
         head_unit.keep_with_next = true;
         let top = Item::Line {
             x1: ctx.left,
@@ -142,11 +148,14 @@ impl Flow<'_> {
         head_unit.items.push(top);
         let repeat = Rc::new(vec![head_unit.clone()]);
         let mut units = vec![head_unit];
+        self.begin(Role::TBody);
         for row in rows {
             let mut u = set_row(self, row, &body, false);
             u.repeat = Some(repeat.clone());
             units.push(u);
         }
+        self.end();
+        self.end();
         units
     }
 }

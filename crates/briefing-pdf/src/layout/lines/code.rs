@@ -2,7 +2,7 @@
 
 use super::{Line, Style, baseline};
 use crate::fonts::{FaceId, FontSet};
-use crate::layout::{Item, TextRun};
+use crate::layout::{Item, Tag, TextRun};
 
 /// Sets preformatted text: every source line starts a new line, spaces are kept,
 /// and a line too long for `width` wraps between characters. Returns the lines and
@@ -58,6 +58,7 @@ pub(crate) fn code_lines(
                         color: style.color,
                         text: t,
                         space_extra: 0.0,
+                        tag: Tag::default(),
                     };
                     items.push(Item::Text(run));
                 }

@@ -7,7 +7,7 @@ mod words;
 
 use briefing_model::{Inline, Rgb};
 
-use super::Item;
+use super::{Item, Span};
 use crate::fonts::{FaceId, Family, FontSet};
 use breaking::{Break, greedy, split_long_words, total_fit};
 pub(crate) use code::code_lines;
@@ -36,6 +36,8 @@ pub(crate) struct Style {
     pub(crate) background: Option<Rgb>,
     /// The footnote this text is the reference mark of.
     pub(crate) note: Option<u32>,
+    /// The inline element the text is part of, for the structure tree.
+    pub(crate) span: Span,
 }
 
 impl Style {
@@ -52,6 +54,7 @@ impl Style {
             link: None,
             background: None,
             note: None,
+            span: Span::Plain,
         }
     }
 

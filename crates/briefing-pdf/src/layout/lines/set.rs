@@ -2,7 +2,7 @@
 
 use super::{Align, Line, Piece, Prepared, Style, baseline, word_width};
 use crate::fonts::FaceId;
-use crate::layout::{Item, TextRun};
+use crate::layout::{Item, Span, Tag, TextRun};
 
 impl Prepared {
     /// Positions one line's pieces.
@@ -128,8 +128,8 @@ struct LineOut {
     runs: Vec<(usize, TextRun)>,
     backs: Vec<Item>,
     decos: Vec<Item>,
-    /// The link being collected: url, left, right, size.
-    link: Option<(String, f32, f32, f32)>,
+    /// The link being collected: url, its span, left, right, size.
+    link: Option<(String, Span, f32, f32, f32)>,
     base: f32,
 }
 
@@ -158,6 +158,7 @@ impl LineOut {
                     color: style.color,
                     text: text.to_owned(),
                     space_extra: extra,
+                    tag: Tag::Open(style.span),
                 },
             )),
         }
@@ -182,21 +183,21 @@ impl LineOut {
             });
         }
         match (&mut self.link, &style.link) {
-            (Some((url, _, right, size)), Some(u)) if url == u => {
+            (Some((url, span, _, right, size)), Some(u)) if url == u && *span == style.span => {
                 *right = x + w;
                 *size = size.max(style.size);
             }
             (_, new) => {
                 self.flush_link();
                 if let Some(u) = new {
-                    self.link = Some((u.clone(), x, x + w, style.size));
+                    self.link = Some((u.clone(), style.span, x, x + w, style.size));
                 }
             }
         }
     }
 
     fn flush_link(&mut self) {
-        if let Some((url, left, right, size)) = self.link.take() {
+        if let Some((url, span, left, right, size)) = self.link.take() {
             let y = -self.base - size * 0.3;
             self.decos.push(Item::Link {
                 x: left,
@@ -204,6 +205,7 @@ impl LineOut {
                 w: right - left,
                 h: size * 1.3,
                 url,
+                tag: Tag::Open(span),
             });
         }
     }

@@ -2,7 +2,7 @@
 
 use briefing_model::Inline;
 
-use super::{InlineTheme, Piece, Prepared, Seg, Style};
+use super::{InlineTheme, Piece, Prepared, Seg, Span, Style};
 use crate::fonts::{Family, FontSet};
 
 /// Builds the pieces, hyphenation points included when the theme has a language.
@@ -19,6 +19,7 @@ pub(super) fn build(
         pieces: Vec::new(),
         word: Vec::new(),
         missing: Vec::new(),
+        spans: 0,
     };
     p.inlines(inlines, base);
     p.end_word();
@@ -40,6 +41,8 @@ struct Builder<'a> {
     pieces: Vec<Piece>,
     word: Vec<Seg>,
     missing: Vec<char>,
+    /// Links and code spans met so far: each gets its own number.
+    spans: u32,
 }
 
 impl Builder<'_> {
@@ -69,7 +72,14 @@ impl Builder<'_> {
                     },
                 ),
                 Inline::Code(t) => {
+                    self.spans += 1;
+                    // Code inside a link stays part of the link.
+                    let span = match style.span {
+                        Span::Link(n) => Span::Link(n),
+                        _ => Span::Code(self.spans),
+                    };
                     let s = Style {
+                        span,
                         family: Family::Code,
                         bold: false,
                         italic: false,
@@ -80,7 +90,9 @@ impl Builder<'_> {
                     self.text(t, &s);
                 }
                 Inline::Link { url, content } => {
+                    self.spans += 1;
                     let s = Style {
+                        span: Span::Link(self.spans),
                         link: Some(url.clone()),
                         color: self.theme.link,
                         ..style.clone()
@@ -100,6 +112,7 @@ impl Builder<'_> {
                         size: style.size * 0.7,
                         rise: style.size * 0.35,
                         note: Some(*number),
+                        span: Span::Note(*number),
                         ..style.clone()
                     };
                     self.text(&number.to_string(), &s);
