@@ -6,6 +6,7 @@ use briefing_model::Assets;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::format::Format;
+use crate::inputs::Input;
 
 /// Publish a briefing as PDF, Word and HTML at once, from Markdown or plain text.
 #[derive(Debug, Parser)]
@@ -158,19 +159,22 @@ pub(crate) struct SourceArgs {
     /// more likely a mistake than a report.
     #[arg(long, value_name = "MIB", default_value_t = 16)]
     pub(crate) max_input_mib: u64,
-    /// A folder whose files a briefing may use as images, besides its own folder's tree.
-    /// Repeat for more. Paths leading anywhere else (`../../etc/passwd`, other absolute
+    /// A folder whose files a briefing may use as images, besides its own folder's tree
+    /// (for a briefing found in a folder given as input, that folder's tree). Repeat for more. Paths leading anywhere else (`../../etc/passwd`, other absolute
     /// paths) are refused with a warning; remote images are never fetched.
     #[arg(long = "allow-path", value_name = "DIR")]
     pub(crate) allow_path: Vec<PathBuf>,
 }
 
 impl SourceArgs {
-    /// Where the images of a source in `source_dir` may come from.
-    pub(crate) fn assets(&self, source_dir: &Path) -> Assets {
+    /// Where the images of `input` may come from: its folder's tree, the tree of the folder it
+    /// was found in, and the `--allow-path` folders.
+    pub(crate) fn assets(&self, input: &Input) -> Assets {
+        let mut allow = self.allow_path.clone();
+        allow.push(input.root().to_owned());
         Assets {
-            base_dir: Some(source_dir.to_owned()),
-            allow: self.allow_path.clone(),
+            base_dir: Some(input.path.parent().unwrap_or(Path::new("")).to_owned()),
+            allow,
         }
     }
 }
@@ -200,6 +204,21 @@ pub(crate) struct RenderArgs {
     pub(crate) theme: Option<String>,
     #[command(flatten)]
     pub(crate) source: SourceArgs,
+    /// PDF standard to meet and claim: a-2b, a-2a, ua-1, or a-2a,ua-1 (archival PDF/A-2
+    /// and accessible PDF/UA-1 together). Every PDF is tagged for screen readers whatever
+    /// this says; without it no standard is claimed.
+    #[arg(long, value_name = "STD")]
+    pub(crate) pdf_standard: Option<briefing_pdf::PdfStandard>,
+    /// Pass raw HTML written in Markdown through to the HTML edition, sanitized: no scripts,
+    /// styles, frames or event handlers, links only to http, https, mailto or relative
+    /// targets. By default raw HTML is shown as text in every format.
+    #[arg(long)]
+    pub(crate) allow_raw_html: bool,
+    /// Write the HTML edition's images as files into DIR, linked from each page by a
+    /// relative path, instead of embedding them. Files are named by a hash of their content,
+    /// so briefings that share an image share one file.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) html_assets: Option<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N")]
     pub(crate) jobs: Option<usize>,

@@ -4,16 +4,16 @@
 use std::io::{IsTerminal, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 
 use anyhow::Context;
-use briefing_model::{Assets, BlockKind, Diagnostic, Document, Inline, Severity};
+use briefing_model::{BlockKind, Diagnostic, Document, Inline, Severity};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::args::RenderArgs;
-use crate::format::Format;
+use crate::format::{Format, RenderOptions, Rendered};
 use crate::inputs::{self, Input};
 use crate::manifest::{self, Entry, Manifest};
 use crate::report::{DocumentReport, OutputReport, Report, Status, Summary};
@@ -269,8 +269,13 @@ impl Batch<'_> {
             args.theme.as_deref().unwrap_or("").as_bytes(),
             args.source.title.as_deref().unwrap_or("").as_bytes(),
             format!(
-                "{:?}|{:?}|{:?}",
-                opts.kind, opts.default_date, args.source.allow_path
+                "{:?}|{:?}|{:?}|{:?}|{}|{:?}",
+                opts.kind,
+                opts.default_date,
+                args.source.allow_path,
+                args.pdf_standard,
+                args.allow_raw_html,
+                args.html_assets
             )
             .as_bytes(),
             &bytes,
@@ -316,13 +321,22 @@ impl Batch<'_> {
             doc.meta.theme.as_deref(),
             &base_dir,
         )?;
-        let assets = args.source.assets(&base_dir);
         let target = args.out_dir.join(&input.rel);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(|e| {
                 Diagnostic::error(0, format!("cannot create {}: {e}", parent.display()))
             })?;
         }
+        let options = RenderOptions {
+            assets: args.source.assets(input),
+            pdf_standard: args.pdf_standard,
+            allow_raw_html: args.allow_raw_html,
+            html_assets: args.html_assets.clone(),
+            image_folder: args
+                .html_assets
+                .as_deref()
+                .map(|dir| relative_url(target.parent().unwrap_or(Path::new("")), dir)),
+        };
         let outputs: Vec<OutputReport> = self
             .formats
             .par_iter()
@@ -332,7 +346,7 @@ impl Batch<'_> {
                     &doc,
                     &theme,
                     format,
-                    &assets,
+                    &options,
                     &out,
                     args.deny_warnings,
                     &input.path,
@@ -373,7 +387,7 @@ fn render_output(
     doc: &Document,
     theme: &briefing_model::Theme,
     format: Format,
-    assets: &Assets,
+    options: &RenderOptions,
     out: &Path,
     deny_warnings: bool,
     input: &Path,
@@ -390,7 +404,7 @@ fn render_output(
         diagnostics: Vec::new(),
     };
     let file = Some(input.to_owned());
-    match format.render(doc, theme, assets) {
+    match format.render(doc, theme, options) {
         Ok(warned) => {
             report.diagnostics = warned
                 .warnings
@@ -411,8 +425,10 @@ fn render_output(
                     .in_file(file),
                 );
             } else {
-                let bytes = warned.value;
-                match write_atomic(out, &bytes) {
+                let Rendered { bytes, files } = warned.value;
+                let written = write_beside(options.html_assets.as_deref(), &files)
+                    .and_then(|()| write_atomic(out, &bytes));
+                match written {
                     Ok(()) => {
                         report.status = Status::Ok;
                         report.bytes = Some(bytes.len());
@@ -521,8 +537,14 @@ fn temporary_pid(name: &str) -> Option<u32> {
 /// Writes through a temporary file in the same folder, renamed into place: readers (and a run
 /// interrupted by Ctrl-C or `kill -9`) only ever see a complete file or none.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // Unique per write: two workers may write the same shared image file at once.
+    static WRITES: AtomicU64 = AtomicU64::new(0);
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    let tmp: PathBuf = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let tmp: PathBuf = path.with_file_name(format!(
+        ".{name}.{}.{}.tmp",
+        std::process::id(),
+        WRITES.fetch_add(1, Ordering::Relaxed)
+    ));
     let result = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(bytes));
     match result.and_then(|()| std::fs::rename(&tmp, path)) {
         Ok(()) => Ok(()),
@@ -530,5 +552,74 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             let _ = std::fs::remove_file(&tmp);
             Err(e)
         }
+    }
+}
+
+/// Writes the files that go beside a page (`--html-assets`) into `dir`. Their names are
+/// content hashes, so a file already there has the same bytes and is left alone.
+fn write_beside(dir: Option<&Path>, files: &[(String, Vec<u8>)]) -> std::io::Result<()> {
+    let Some(dir) = dir else { return Ok(()) };
+    if files.is_empty() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir)?;
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        if !path.exists() {
+            write_atomic(&path, bytes)?;
+        }
+    }
+    Ok(())
+}
+
+/// The relative URL path from folder `from` to folder `to` (`../assets`), as a page in `from`
+/// links to files in `to`. Both are taken from the working folder when relative.
+fn relative_url(from: &Path, to: &Path) -> String {
+    let absolute = |p: &Path| {
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+        // Normalise `.` and `..` without touching the file system (the folders may not exist yet).
+        let mut out: Vec<String> = Vec::new();
+        for c in p.components() {
+            match c {
+                std::path::Component::CurDir => {}
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                c => out.push(c.as_os_str().to_string_lossy().into_owned()),
+            }
+        }
+        out
+    };
+    let (from, to) = (absolute(from), absolute(to));
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
+    parts.extend(to[common..].iter().cloned());
+    if parts.is_empty() {
+        ".".to_owned()
+    } else {
+        parts.join("/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_urls_climb_out_and_down() {
+        let base = std::env::temp_dir();
+        assert_eq!(
+            relative_url(&base.join("out/a/b"), &base.join("out/assets")),
+            "../../assets"
+        );
+        assert_eq!(
+            relative_url(&base.join("out"), &base.join("out/img")),
+            "img"
+        );
+        assert_eq!(relative_url(&base.join("out"), &base.join("out")), ".");
+        assert_eq!(
+            relative_url(&base.join("out/./x/.."), &base.join("y")),
+            "../y"
+        );
     }
 }

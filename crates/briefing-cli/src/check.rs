@@ -14,7 +14,7 @@ use crate::inputs;
 /// Runs `briefing check`; returns whether the inputs pass.
 pub(crate) fn run(args: &CheckArgs) -> anyhow::Result<bool> {
     let all = inputs::expand(&args.inputs, Path::new("")).map_err(anyhow::Error::msg)?;
-    let found: Vec<Vec<Diagnostic>> = all.par_iter().map(|i| check_one(&i.path, args)).collect();
+    let found: Vec<Vec<Diagnostic>> = all.par_iter().map(|i| check_one(i, args)).collect();
     let found: Vec<Diagnostic> = found.into_iter().flatten().collect();
     let errors = found
         .iter()
@@ -45,7 +45,8 @@ pub(crate) fn run(args: &CheckArgs) -> anyhow::Result<bool> {
     Ok(errors == 0 && !(args.deny_warnings && warnings > 0))
 }
 
-fn check_one(path: &Path, args: &CheckArgs) -> Vec<Diagnostic> {
+fn check_one(input: &inputs::Input, args: &CheckArgs) -> Vec<Diagnostic> {
+    let path = input.path.as_path();
     let file = Some(path.to_owned());
     let mut out = Vec::new();
     // The source itself must be complete: SOURCE_DATE_EPOCH does not stand in for its date here.
@@ -82,10 +83,13 @@ fn check_one(path: &Path, args: &CheckArgs) -> Vec<Diagnostic> {
         Ok((theme, _)) => {
             // The renderers find what only rendering shows: glyphs no font has, images that are
             // missing or do not decode. Each is reported once, however many formats notice it.
-            let assets = args.source.assets(source_dir);
+            let options = crate::format::RenderOptions {
+                assets: args.source.assets(input),
+                ..Default::default()
+            };
             let mut seen = HashSet::new();
             for format in Format::ALL {
-                match format.render(&doc, &theme, &assets) {
+                match format.render(&doc, &theme, &options) {
                     Ok(w) => {
                         out.extend(w.warnings.into_iter().filter(|d| {
                             seen.insert((d.line, crate::print::finding_key(&d.message)))

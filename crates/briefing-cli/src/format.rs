@@ -27,32 +27,53 @@ impl Format {
         }
     }
 
-    /// Renders `doc` in this format, reading its images through `assets`.
+    /// Renders `doc` in this format: the file's bytes, and for HTML with `--html-assets` the
+    /// image files that go beside it.
     pub(crate) fn render(
         self,
         doc: &Document,
         theme: &Theme,
-        assets: &Assets,
-    ) -> anyhow::Result<Warned<Vec<u8>>> {
-        let assets = assets.clone();
+        options: &RenderOptions,
+    ) -> anyhow::Result<Warned<Rendered>> {
+        let assets = options.assets.clone();
+        let only = |w: Warned<Vec<u8>>| Warned {
+            value: Rendered {
+                bytes: w.value,
+                files: Vec::new(),
+            },
+            warnings: w.warnings,
+        };
         match self {
             Format::Pdf => {
                 let options = briefing_pdf::Options {
                     assets,
-                    ..Default::default()
+                    standard: options.pdf_standard,
                 };
-                briefing_pdf::render(doc, theme, &options).context("rendering PDF")
+                briefing_pdf::render(doc, theme, &options)
+                    .map(only)
+                    .context("rendering PDF")
             }
             Format::Docx => {
                 let options = briefing_docx::Options { assets };
-                briefing_docx::render(doc, theme, &options).context("rendering DOCX")
+                briefing_docx::render(doc, theme, &options)
+                    .map(only)
+                    .context("rendering DOCX")
             }
             Format::Html => {
                 let options = briefing_html::Options {
                     assets,
-                    ..Default::default()
+                    allow_raw_html: options.allow_raw_html,
+                    image_folder: options.image_folder.clone(),
                 };
-                briefing_html::render(doc, theme, &options).context("rendering HTML")
+                let page =
+                    briefing_html::render_page(doc, theme, &options).context("rendering HTML")?;
+                Ok(Warned {
+                    value: Rendered {
+                        bytes: page.value.html,
+                        files: page.value.files,
+                    },
+                    warnings: page.warnings,
+                })
             }
         }
     }
@@ -81,4 +102,28 @@ fn pdf_page_count(bytes: &[u8]) -> usize {
         }
     }
     count
+}
+
+/// What every format's renderer may need besides the document and theme.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RenderOptions {
+    /// Where images may be read from.
+    pub(crate) assets: Assets,
+    /// `--pdf-standard`.
+    pub(crate) pdf_standard: Option<briefing_pdf::PdfStandard>,
+    /// `--allow-raw-html`.
+    pub(crate) allow_raw_html: bool,
+    /// `--html-assets`: the folder the HTML's image files are written to…
+    pub(crate) html_assets: Option<std::path::PathBuf>,
+    /// …and the relative URL path from the page to it.
+    pub(crate) image_folder: Option<String>,
+}
+
+/// A rendered file and the files that go beside it (HTML images with `--html-assets`).
+#[derive(Debug)]
+pub(crate) struct Rendered {
+    /// The file's bytes.
+    pub(crate) bytes: Vec<u8>,
+    /// (name, bytes) of the files to write into the image folder.
+    pub(crate) files: Vec<(String, Vec<u8>)>,
 }

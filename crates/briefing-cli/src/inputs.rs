@@ -15,6 +15,17 @@ pub(crate) struct Input {
     pub(crate) rel: PathBuf,
 }
 
+impl Input {
+    /// The folder the input was found in: the folder given on the command line for a file
+    /// found inside it, else the file's own folder. Its whole tree may hold the images.
+    pub(crate) fn root(&self) -> &Path {
+        self.path
+            .ancestors()
+            .nth(self.rel.components().count())
+            .unwrap_or(Path::new(""))
+    }
+}
+
 /// Expands files, folders (recursively: .md, .markdown, .txt, .json) and glob patterns.
 ///
 /// A folder's tree is mirrored under the output folder; a file lands at its top. Files and
