@@ -1,25 +1,9 @@
 //! Format options through the built binary: --pdf-standard, --allow-raw-html, --html-assets.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn briefing(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(args)
-        .current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", "1755302400")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
+use common::{briefing, root, stderr};
 
 /// A folder with `brief/a.md` and `brief/b.md` (both showing `chart.png`) and `brief/chart.png`.
 fn sources(name: &str) -> PathBuf {

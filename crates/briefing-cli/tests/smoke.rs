@@ -1,30 +1,18 @@
 //! Smoke tests: the built `briefing` binary on real inputs.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::Output;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn briefing(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(args)
-        .current_dir(root())
-        .env("SOURCE_DATE_EPOCH", "1755302400")
-        .output()
-        .expect("the binary runs")
-}
+mod common;
+use common::{root, stderr};
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("briefing-smoke-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::temp_dir("smoke", name)
 }
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+/// Runs `briefing ARGS` in the workspace root.
+fn briefing(args: &[&str]) -> Output {
+    common::briefing(&root(), args)
 }
 
 #[test]

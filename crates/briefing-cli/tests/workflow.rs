@@ -1,28 +1,14 @@
 //! The author's workflow on the built binary: check, new, watch, completions, man, help.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn briefing_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(args)
-        .current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", "1755302400")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
+mod common;
+use common::{briefing, root};
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("briefing-flow-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::temp_dir("flow", name)
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -31,7 +17,7 @@ fn text(bytes: &[u8]) -> String {
 
 #[test]
 fn check_passes_the_inputs_and_writes_nothing() {
-    let o = briefing_in(
+    let o = briefing(
         &root(),
         &[
             "check",
@@ -55,7 +41,7 @@ fn check_reports_problems_with_lines_and_json() {
         "---\ntitle: Draft\nautor: Me\n---\n## Intro\n\nSee [below](#outlok) and ![map](missing.png).\n\n## Outlook\n\nText.[^gone]\n",
     )
     .unwrap();
-    let o = briefing_in(&dir, &["check", "draft.md"]);
+    let o = briefing(&dir, &["check", "draft.md"]);
     // Warnings only: exit 0, unless they are denied.
     assert!(o.status.success(), "{}", text(&o.stderr));
     let err = text(&o.stderr);
@@ -78,7 +64,7 @@ fn check_reports_problems_with_lines_and_json() {
         err.contains("draft.md:11: footnote [^gone] has no definition"),
         "{err}"
     );
-    let o = briefing_in(
+    let o = briefing(
         &dir,
         &["check", "draft.md", "--deny-warnings", "--format", "json"],
     );
@@ -97,20 +83,20 @@ fn check_reports_problems_with_lines_and_json() {
 #[test]
 fn new_writes_a_briefing_that_renders_as_is() {
     let dir = temp_dir("new");
-    let o = briefing_in(&dir, &["new", "weekly-brief"]);
+    let o = briefing(&dir, &["new", "weekly-brief"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let src = std::fs::read_to_string(dir.join("weekly-brief.md")).unwrap();
     assert!(
         src.contains("title: Weekly Brief") && src.contains("date: 2025-08-16"),
         "{src}"
     );
-    let o = briefing_in(&dir, &["check", "weekly-brief.md", "--deny-warnings"]);
+    let o = briefing(&dir, &["check", "weekly-brief.md", "--deny-warnings"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
-    let o = briefing_in(&dir, &["render", "weekly-brief.md", "-q"]);
+    let o = briefing(&dir, &["render", "weekly-brief.md", "-q"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     assert!(dir.join("out/weekly-brief.pdf").is_file());
     // It never overwrites.
-    let o = briefing_in(&dir, &["new", "weekly-brief.md"]);
+    let o = briefing(&dir, &["new", "weekly-brief.md"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o.stderr).contains("already exists"));
 }
@@ -153,19 +139,19 @@ fn watch_renders_again_after_a_save() {
 fn completions_man_help_and_version() {
     let dir = root();
     for shell in ["bash", "zsh", "fish"] {
-        let o = briefing_in(&dir, &["completions", shell]);
+        let o = briefing(&dir, &["completions", shell]);
         assert!(o.status.success());
         assert!(text(&o.stdout).contains("render"), "{shell}");
     }
-    let o = briefing_in(&dir, &["man"]);
+    let o = briefing(&dir, &["man"]);
     assert!(
         text(&o.stdout).starts_with(".ie") || text(&o.stdout).contains(".TH briefing"),
         "{}",
         text(&o.stdout)
     );
-    let o = briefing_in(&dir, &["render", "--help"]);
+    let o = briefing(&dir, &["render", "--help"]);
     assert!(text(&o.stdout).contains("Examples:") && text(&o.stdout).contains("--incremental"));
-    let o = briefing_in(&dir, &["--version"]);
+    let o = briefing(&dir, &["--version"]);
     assert_eq!(
         text(&o.stdout).trim(),
         format!("briefing {}", env!("CARGO_PKG_VERSION"))
@@ -174,7 +160,7 @@ fn completions_man_help_and_version() {
 
 #[test]
 fn no_color_means_plain_text() {
-    let o = briefing_in(&root(), &["parse", "missing-file.md"]);
+    let o = briefing(&root(), &["parse", "missing-file.md"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(!text(&o.stderr).contains('\u{1b}'), "{:?}", text(&o.stderr));
 }
