@@ -204,11 +204,11 @@ pub(crate) struct RenderArgs {
     pub(crate) theme: Option<String>,
     #[command(flatten)]
     pub(crate) source: SourceArgs,
-    /// PDF standard to meet and claim: a-2b, a-2a, ua-1, or a-2a,ua-1 (archival PDF/A-2
-    /// and accessible PDF/UA-1 together). Every PDF is tagged for screen readers whatever
-    /// this says; without it no standard is claimed.
+    /// PDF standard to meet and claim: a-2b, a-2a, ua-1, a-2a,ua-1 (archival PDF/A-2 and
+    /// accessible PDF/UA-1 together), or none. By default the theme's: `accessible` claims
+    /// a-2a,ua-1, the others none. Every PDF is tagged for screen readers whatever this says.
     #[arg(long, value_name = "STD")]
-    pub(crate) pdf_standard: Option<briefing_pdf::PdfStandard>,
+    pub(crate) pdf_standard: Option<briefing_model::PdfClaim>,
     /// Pass raw HTML written in Markdown through to the HTML edition, sanitized: no scripts,
     /// styles, frames or event handlers, links only to http, https, mailto or relative
     /// targets. By default raw HTML is shown as text in every format.

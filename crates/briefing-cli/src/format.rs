@@ -45,11 +45,17 @@ impl Format {
         };
         match self {
             Format::Pdf => {
-                let options = briefing_pdf::Options {
-                    assets,
-                    standard: options.pdf_standard,
+                let (standard, theme) = match options.pdf_standard {
+                    // `--pdf-standard none` drops the theme's claim.
+                    Some(briefing_model::PdfClaim(None)) if theme.pdf.standard.0.is_some() => {
+                        let mut plain = theme.clone();
+                        plain.pdf.standard.0 = None;
+                        (None, std::borrow::Cow::Owned(plain))
+                    }
+                    claim => (claim.and_then(|c| c.0), std::borrow::Cow::Borrowed(theme)),
                 };
-                briefing_pdf::render(doc, theme, &options)
+                let options = briefing_pdf::Options { assets, standard };
+                briefing_pdf::render(doc, &theme, &options)
                     .map(only)
                     .context("rendering PDF")
             }
@@ -109,8 +115,8 @@ fn pdf_page_count(bytes: &[u8]) -> usize {
 pub(crate) struct RenderOptions {
     /// Where images may be read from.
     pub(crate) assets: Assets,
-    /// `--pdf-standard`.
-    pub(crate) pdf_standard: Option<briefing_pdf::PdfStandard>,
+    /// `--pdf-standard`; `None` leaves the theme's.
+    pub(crate) pdf_standard: Option<briefing_model::PdfClaim>,
     /// `--allow-raw-html`.
     pub(crate) allow_raw_html: bool,
     /// `--html-assets`: the folder the HTML's image files are written to…

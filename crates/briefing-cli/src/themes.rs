@@ -44,7 +44,8 @@ impl Themes {
                 source_dir.join(name).to_string_lossy().into_owned()
             }
             (None, Some(name)) => name.to_owned(),
-            (None, None) => briefing_model::BUILTIN_THEMES[0].to_owned(),
+            // The default is the built-in theme even when a folder of that name is at hand.
+            (None, None) => String::new(),
         };
         let mut loaded = self
             .loaded
@@ -52,7 +53,10 @@ impl Themes {
             .expect("no thread panics while holding the theme cache");
         loaded
             .entry(key.clone())
-            .or_insert_with(|| load(&key))
+            .or_insert_with(|| match key.as_str() {
+                "" => builtin(briefing_model::BUILTIN_THEMES[0]),
+                _ => load(&key),
+            })
             .clone()
             .map_err(|message| Diagnostic::error(0, message))
     }
@@ -70,10 +74,19 @@ impl Themes {
     }
 }
 
+fn builtin(name: &str) -> Loaded {
+    let theme = briefing_model::builtin(name).map_err(|e| e.to_string())?;
+    let source = ThemeSource {
+        folder: None,
+        fingerprint: name.to_owned(),
+    };
+    Ok((theme, source))
+}
+
 fn load(key: &str) -> Loaded {
     let theme = briefing_model::load_theme(key).map_err(|e| e.to_string())?;
     let path = Path::new(key);
-    let source = if path.is_dir() {
+    let source = if briefing_model::is_theme_folder(path) {
         ThemeSource {
             folder: Some(path.to_owned()),
             fingerprint: folder_fingerprint(path),
@@ -129,7 +142,7 @@ pub(crate) fn list() -> anyhow::Result<bool> {
         } else {
             ""
         };
-        println!("{name:<10}{about}{default}");
+        println!("{name:<12}{about}{default}");
     }
     Ok(true)
 }

@@ -93,7 +93,7 @@ fn themes_are_listed_chosen_and_exported() {
     let dir = temp_dir("themes");
     let o = briefing(&dir, &["themes"]);
     let list = String::from_utf8_lossy(&o.stdout).into_owned();
-    for name in ["briefing", "memo", "newsroom"] {
+    for name in ["briefing", "memo", "newsroom", "accessible"] {
         assert!(list.contains(name), "{list}");
     }
     std::fs::write(

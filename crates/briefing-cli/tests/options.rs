@@ -136,3 +136,45 @@ fn a_pdf_standard_is_claimed_when_asked_and_a_bad_one_is_a_usage_error() {
         stderr(&o)
     );
 }
+
+/// The XMP packet of a rendered PDF.
+fn xmp(pdf: &std::path::Path) -> String {
+    let doc = lopdf::Document::load(pdf).expect("the PDF opens");
+    let metadata = doc
+        .catalog()
+        .unwrap()
+        .get(b"Metadata")
+        .and_then(|m| m.as_reference())
+        .unwrap();
+    let stream = doc.get_object(metadata).unwrap().as_stream().unwrap();
+    String::from_utf8_lossy(&stream.get_plain_content().unwrap()).into_owned()
+}
+
+#[test]
+fn the_accessible_theme_claims_pdf_ua_unless_told_otherwise() {
+    let dir = sources("accessible");
+    let render = |out: &str, extra: &[&str]| {
+        let mut args = vec!["render", "brief/a.md", "-o", out, "-f", "pdf"];
+        args.extend(extra);
+        let o = briefing(&dir, &args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        xmp(&dir.join(out).join("a.pdf"))
+    };
+    let claimed = render("theme", &["--theme", "accessible"]);
+    assert!(
+        claimed.contains("<pdfuaid:part>1</pdfuaid:part>") && claimed.contains("pdfaid:part"),
+        "{claimed}"
+    );
+    let dropped = render("none", &["--theme", "accessible", "--pdf-standard", "none"]);
+    assert!(
+        !dropped.contains("pdfuaid:part") && !dropped.contains("pdfaid:part"),
+        "{dropped}"
+    );
+    let other = render("a2b", &["--theme", "accessible", "--pdf-standard", "a-2b"]);
+    assert!(
+        !other.contains("pdfuaid:part") && other.contains("pdfaid:conformance>B<"),
+        "{other}"
+    );
+    let plain = render("briefing", &[]);
+    assert!(!plain.contains("pdfuaid:part"), "{plain}");
+}

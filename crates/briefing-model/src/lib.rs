@@ -7,6 +7,7 @@ mod date;
 mod diag;
 mod document;
 mod parse;
+mod standard;
 mod theme;
 mod units;
 
@@ -23,10 +24,12 @@ pub use document::{
 pub use parse::{
     ParseError, ParseOptions, SourceKind, parse, parse_file, title_from_stem, utf8_message,
 };
+pub use standard::{PdfClaim, PdfStandard, UnknownStandard};
 pub use theme::{
     BUILTIN_THEMES, Colors, ColorsSpec, FontFamily, FontFamilySpec, FontFile, Fonts, FontsSpec,
-    FootnotePlacement, HtmlFiles, Layout, LayoutSpec, Page, PageSpec, PaperSize, Placeholders,
-    Sizes, SizesSpec, TextStyle, TextStyleSpec, Theme, ThemeError, ThemeFile, ThemeSpec,
-    TitleBlock, builtin, builtin_files, load as load_theme, load_dir as load_theme_dir,
+    FootnotePlacement, HtmlFiles, Layout, LayoutSpec, Page, PageSpec, PaperSize, Pdf, PdfSpec,
+    Placeholders, Sizes, SizesSpec, TextStyle, TextStyleSpec, Theme, ThemeError, ThemeFile,
+    ThemeSpec, TitleBlock, builtin, builtin_files, is_theme_folder, load as load_theme,
+    load_dir as load_theme_dir,
 };
 pub use units::{ColorError, LengthError, Pt, Rgb};

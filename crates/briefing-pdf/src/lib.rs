@@ -5,7 +5,6 @@ mod fonts;
 mod images;
 mod layout;
 mod render;
-mod standard;
 mod write;
 
 #[cfg(test)]
@@ -13,6 +12,6 @@ mod tagged_tests;
 #[cfg(test)]
 mod tests;
 
+pub use briefing_model::{PdfStandard, UnknownStandard};
 pub use error::Error;
 pub use render::{Options, render};
-pub use standard::{PdfStandard, UnknownStandard};

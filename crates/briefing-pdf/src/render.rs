@@ -11,8 +11,8 @@ use crate::{PdfStandard, layout, write};
 pub struct Options {
     /// Where images may be read from: the source's folder and any allowed folders.
     pub assets: Assets,
-    /// The standard to meet and claim (PDF/A-2, PDF/UA-1); `None` writes a tagged PDF
-    /// that claims none.
+    /// The standard to meet and claim (PDF/A-2, PDF/UA-1); `None` takes the theme's
+    /// (`theme.pdf.standard`), which may be none: then the PDF is tagged but claims nothing.
     pub standard: Option<PdfStandard>,
 }
 
@@ -31,7 +31,8 @@ pub struct Options {
 pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Vec<u8>>, Error> {
     let fonts = FontSet::new(theme)?;
     let laid = layout::layout(doc, theme, &fonts, options);
-    let bytes = write::write(&laid, doc, &fonts, options.standard)?;
+    let standard = options.standard.or(theme.pdf.standard.0);
+    let bytes = write::write(&laid, doc, &fonts, standard)?;
     Ok(Warned {
         value: bytes,
         warnings: laid.warnings,

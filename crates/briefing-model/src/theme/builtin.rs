@@ -66,18 +66,21 @@ static THEMES: &[Builtin] = &[
         name: "newsroom",
         toml: include_str!("../../../../templates/newsroom/theme.toml"),
     },
+    Builtin {
+        name: "accessible",
+        toml: include_str!("../../../../templates/accessible/theme.toml"),
+    },
 ];
 
 /// The names of the built-in themes; the first is the default.
-pub const BUILTIN_THEMES: &[&str] = &["briefing", "memo", "newsroom"];
+pub const BUILTIN_THEMES: &[&str] = &["briefing", "memo", "newsroom", "accessible"];
 
 // `builtin` keeps one slot per built-in theme.
-const _: () = assert!(BUILTIN_THEMES.len() == 3);
+const _: () = assert!(BUILTIN_THEMES.len() == 4);
 
 /// A built-in theme by name, loaded once per process (on first use) and shared.
 pub fn builtin(name: &str) -> Result<Arc<Theme>, ThemeError> {
-    static LOADED: [OnceLock<Result<Arc<Theme>, ThemeError>>; 3] =
-        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    static LOADED: [OnceLock<Result<Arc<Theme>, ThemeError>>; 4] = [const { OnceLock::new() }; 4];
     let index = THEMES
         .iter()
         .position(|t| t.name == name)
@@ -176,8 +179,22 @@ mod tests {
             builtin("nope")
                 .unwrap_err()
                 .to_string()
-                .contains("briefing, memo, newsroom")
+                .contains("briefing, memo, newsroom, accessible")
         );
+    }
+
+    #[test]
+    fn only_the_accessible_theme_claims_pdf_standards() {
+        use crate::{PdfClaim, PdfStandard};
+        for name in BUILTIN_THEMES {
+            let expected = match *name {
+                "accessible" => PdfClaim(Some(PdfStandard::A2aUa1)),
+                _ => PdfClaim(None),
+            };
+            assert_eq!(builtin(name).unwrap().pdf.standard, expected, "{name}");
+        }
+        let a = builtin("accessible").unwrap();
+        assert!(!a.text.justify && a.text.line_height >= 1.5 && a.layout.toc);
     }
 
     #[test]

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::bytes::Bytes;
 
 use super::{
-    ColorsSpec, FontsSpec, HtmlFiles, LayoutSpec, PageSpec, SizesSpec, TextStyleSpec, Theme,
-    ThemeFile,
+    ColorsSpec, FontsSpec, HtmlFiles, LayoutSpec, PageSpec, PdfSpec, SizesSpec, TextStyleSpec,
+    Theme, ThemeFile,
 };
 
 /// A theme as its `theme.toml` writes it: every field optional, unknown keys rejected. It is
@@ -42,6 +42,9 @@ pub struct ThemeSpec {
     /// Furniture.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub layout: Option<LayoutSpec>,
+    /// The PDF edition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pdf: Option<PdfSpec>,
     /// A logo image, relative to the theme folder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<ThemeFile>,
@@ -70,6 +73,9 @@ impl ThemeSpec {
         }
         if let Some(s) = self.layout {
             s.apply_to(&mut base.layout);
+        }
+        if let Some(s) = self.pdf {
+            s.apply_to(&mut base.pdf);
         }
         if let Some(logo) = self.logo {
             base.logo = Some(logo);
@@ -127,10 +133,19 @@ impl ThemeError {
 /// A built-in theme by name, or a theme folder by path (anything naming an existing folder).
 pub fn load(name_or_dir: &str) -> Result<Arc<Theme>, ThemeError> {
     let path = Path::new(name_or_dir);
-    if path.is_dir() {
+    if is_theme_folder(path) {
         return load_dir(path).map(Arc::new);
     }
     super::builtin(name_or_dir)
+}
+
+/// Whether [`load`] reads `path` as a theme folder: a folder with a `theme.toml`, or any
+/// folder not named like a built-in theme (which then says what it lacks). A folder that
+/// only shares a built-in theme's name, such as an output folder called `memo`, is not one.
+pub fn is_theme_folder(path: &Path) -> bool {
+    path.is_dir()
+        && (path.join("theme.toml").is_file()
+            || !super::BUILTIN_THEMES.contains(&path.to_string_lossy().as_ref()))
 }
 
 /// Loads a theme folder: its `theme.toml` over the built-in theme it extends, with the fonts,
@@ -330,6 +345,24 @@ mod tests {
         let dir = folder("bad-key-hint", "[layout]\nfooters = \"x\"\n");
         let e = load_dir(&dir).unwrap_err().to_string();
         assert!(e.contains("did you mean `footer`?"), "{e}");
+        let dir = folder("bad-standard", "\n[pdf]\nstandard = \"a-3b\"\n");
+        let e = load_dir(&dir).unwrap_err().to_string();
+        assert!(
+            e.contains("theme.toml:3:") && e.contains("\"a-3b\"") && e.contains("a-2a,ua-1"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_theme_can_claim_a_standard_or_drop_its_bases_claim() {
+        let dir = folder("claim", "extends = \"memo\"\n[pdf]\nstandard = \"UA-1\"\n");
+        let t = load_dir(&dir).unwrap();
+        assert_eq!(t.pdf.standard.0, Some(crate::PdfStandard::Ua1));
+        let dir = folder(
+            "unclaim",
+            "extends = \"accessible\"\n[pdf]\nstandard = \"none\"\n",
+        );
+        assert_eq!(load_dir(&dir).unwrap().pdf.standard.0, None);
     }
 
     #[test]
@@ -348,6 +381,10 @@ mod tests {
     #[test]
     fn names_and_folders_both_load() {
         assert_eq!(load("newsroom").unwrap().name, "newsroom");
+        let plain = std::env::temp_dir().join(format!("briefing-plain-{}", std::process::id()));
+        std::fs::create_dir_all(&plain).unwrap();
+        assert!(!is_theme_folder(Path::new("memo")) && is_theme_folder(&plain));
+        assert!(!is_theme_folder(&plain.join("missing")));
         assert!(
             load("no-such-theme")
                 .unwrap_err()

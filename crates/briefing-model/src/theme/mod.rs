@@ -13,10 +13,11 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::bytes::Bytes;
+use crate::standard::PdfClaim;
 use crate::units::{Pt, Rgb};
 
 pub use builtin::{BUILTIN_THEMES, builtin, builtin_files};
-pub use load::{ThemeError, ThemeSpec, load, load_dir};
+pub use load::{ThemeError, ThemeSpec, is_theme_folder, load, load_dir};
 
 /// Declares a theme section twice: resolved (every field required) and as a theme file
 /// writes it (every field optional, unknown keys rejected), with the merge between them.
@@ -65,6 +66,8 @@ pub struct Theme {
     pub colors: Colors,
     /// Furniture: contents, title block, running header and footer, notes.
     pub layout: Layout,
+    /// What the PDF edition claims to meet.
+    pub pdf: Pdf,
     /// An image (PNG or JPEG) shown in the title block, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<ThemeFile>,
@@ -368,6 +371,16 @@ section! {
         /// Separate from `footnotes` because editors expect Word's own default, footnotes,
         /// whatever the print layout does.
         word_notes: FootnotePlacement,
+    }
+}
+
+section! {
+    /// The PDF edition.
+    Pdf / PdfSpec {
+        /// The standard every PDF meets and claims (`"a-2b"`, `"a-2a"`, `"ua-1"`,
+        /// `"a-2a,ua-1"`), or `"none"`: a tagged PDF that claims none. The command line's
+        /// `--pdf-standard` overrides it.
+        standard: PdfClaim,
     }
 }
 

@@ -3,8 +3,11 @@
 use std::fmt;
 use std::str::FromStr;
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 /// A standard the PDF is written to and claims in its XMP metadata. Every PDF is
-/// tagged; without a standard, none is claimed.
+/// tagged; without a standard, none is claimed. Themes and files name it as a string
+/// (`"a-2a,ua-1"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PdfStandard {
     /// PDF/A-2b: archival, visual appearance preserved (`a-2b`).
@@ -59,7 +62,7 @@ impl fmt::Display for PdfStandard {
 
 /// A name that is not one of the standards.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown PDF standard {given:?}; choose one of: a-2b, a-2a, ua-1, a-2a,ua-1")]
+#[error("unknown PDF standard {given:?}; choose one of: a-2b, a-2a, ua-1, a-2a,ua-1 (or none)")]
 pub struct UnknownStandard {
     /// What was given.
     pub given: String,
@@ -86,6 +89,54 @@ impl FromStr for PdfStandard {
     }
 }
 
+impl Serialize for PdfStandard {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for PdfStandard {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// What a theme says about PDF standards: `"none"`, or one of the [`PdfStandard`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct PdfClaim(pub Option<PdfStandard>);
+
+impl fmt::Display for PdfClaim {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.map_or("none", PdfStandard::name))
+    }
+}
+
+impl FromStr for PdfClaim {
+    type Err = UnknownStandard;
+
+    /// Reads `none` or a standard's name.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().eq_ignore_ascii_case("none") {
+            true => Ok(PdfClaim(None)),
+            false => s.parse().map(|std| PdfClaim(Some(std))),
+        }
+    }
+}
+
+impl Serialize for PdfClaim {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PdfClaim {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +151,16 @@ mod tests {
         assert!(err.contains("\"a-3b\""), "{err}");
         for std in PdfStandard::ALL {
             assert!(err.contains(std.name()), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_claim_is_none_or_a_standard() {
+        assert_eq!("None".parse(), Ok(PdfClaim(None)));
+        assert_eq!("a-2b".parse(), Ok(PdfClaim(Some(PdfStandard::A2b))));
+        assert!("a-1b".parse::<PdfClaim>().is_err());
+        for claim in [PdfClaim(None), PdfClaim(Some(PdfStandard::A2aUa1))] {
+            assert_eq!(claim.to_string().parse(), Ok(claim));
         }
     }
 }
