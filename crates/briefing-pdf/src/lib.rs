@@ -11,6 +11,8 @@ mod write;
 mod tagged_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod toc_tests;
 
 pub use briefing_model::{PdfStandard, UnknownStandard};
 pub use error::Error;

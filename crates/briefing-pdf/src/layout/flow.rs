@@ -1,14 +1,16 @@
 //! The flow: the document becomes a column of units, each a slice that pagination
 //! may put on a new page, with the rules that keep some of them together.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use briefing_model::{Diagnostic, Document, Inline, Rgb, Theme};
 
 use super::lines::{self, Align, InlineTheme, Line, Style};
+use super::notes::Notes;
 use super::structure::images_without_alt;
-use super::{Item, NodeId, Role, Span, Structure, Tag};
+use super::toc::Toc;
+use super::{Item, NodeId, Role, Span, Structure, Tag, Target};
 use crate::Options;
 use crate::fonts::{Family, FontSet};
 use crate::images::Image;
@@ -86,6 +88,27 @@ pub(crate) struct Flow<'a> {
     stack: Vec<NodeId>,
     /// The inline elements (links, code, note marks) made for each block's spans.
     spans: BTreeMap<(NodeId, Span), NodeId>,
+    /// The contents, if asked for, and the index in `units` where it goes.
+    toc: Option<(usize, Toc)>,
+    /// Set while the next [`Flow::blocks`] call lays out the document's own blocks (not
+    /// those inside a quote, list or note): their headings are the contents' entries.
+    pub(crate) top_level: bool,
+}
+
+/// What the flow made of a document, ready for pagination.
+pub(crate) struct Flowed {
+    /// The title block and the body, without the contents.
+    pub(crate) units: Vec<Unit>,
+    /// The contents, if asked for, and the index in `units` where it goes.
+    pub(crate) toc: Option<(usize, Toc)>,
+    /// The footnotes.
+    pub(crate) notes: Notes,
+    /// Decoded images.
+    pub(crate) images: Vec<Image>,
+    /// The elements.
+    pub(crate) structure: Structure,
+    /// Warnings, in the order met.
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 impl<'a> Flow<'a> {
@@ -110,6 +133,8 @@ impl<'a> Flow<'a> {
             structure: Structure::default(),
             stack: vec![0],
             spans: BTreeMap::new(),
+            toc: None,
+            top_level: false,
         }
     }
 
@@ -134,28 +159,33 @@ impl<'a> Flow<'a> {
     }
 
     /// Gives every untagged item to `node`, and the text of its links, code spans and
-    /// note marks to child elements of `node` (one per span).
+    /// note marks to child elements of `node` (one per span). A note mark is a
+    /// `Reference` holding the `Link` that goes to the note.
     pub(crate) fn adopt(&mut self, items: &mut [Item], node: NodeId) {
         for item in items {
             let url = match item {
-                Item::Link { url, .. } => Some(url.clone()),
+                Item::Link {
+                    target: Target::Url(url),
+                    ..
+                } => Some(url.clone()),
                 _ => None,
             };
             let Some(tag) = item.tag_mut() else { continue };
             let Tag::Open(span) = *tag else { continue };
             let owner = match span {
                 Span::Plain => node,
-                _ => {
-                    let role = match span {
-                        Span::Link(_) => Role::Link,
-                        Span::Code(_) => Role::Code,
-                        _ => Role::Reference,
-                    };
-                    *self
-                        .spans
-                        .entry((node, span))
-                        .or_insert_with(|| self.structure.add(role, node, None))
-                }
+                _ => *self
+                    .spans
+                    .entry((node, span))
+                    .or_insert_with(|| match span {
+                        Span::Note(n) => {
+                            let mark = self.structure.add(Role::Reference, node, None);
+                            let alt = format!("Go to note {n}");
+                            self.structure.add(Role::Link, mark, Some(alt))
+                        }
+                        Span::Code(_) => self.structure.add(Role::Code, node, None),
+                        _ => self.structure.add(Role::Link, node, None),
+                    }),
             };
             if let Some(url) = url {
                 self.structure.nodes[owner].alt.get_or_insert(url);
@@ -204,20 +234,28 @@ impl<'a> Flow<'a> {
             );
         }
         let mut units = self.title_block(doc, &ctx);
-        units.extend(self.blocks(&doc.blocks, &ctx));
+        self.toc = self.toc(doc, &ctx).map(|toc| (units.len(), toc));
+        self.top_level = true;
+        let mut body = self.blocks(&doc.blocks, &ctx);
+        if let (Some(_), Some(first)) = (&self.toc, body.first_mut()) {
+            // The body starts after the contents as after a level-1 heading's space.
+            first.gap += self.theme.sizes.heading(1).0 * 1.1;
+        }
+        units.extend(body);
         self.units = units;
         self.notes = self.notes(doc, &ctx);
     }
 
-    /// The units, footnotes, images, structure and warnings.
-    pub(crate) fn finish(self) -> (Vec<Unit>, Notes, Vec<Image>, Structure, Vec<Diagnostic>) {
-        (
-            self.units,
-            self.notes,
-            self.images,
-            self.structure,
-            self.warnings,
-        )
+    /// What the flow made.
+    pub(crate) fn finish(self) -> Flowed {
+        Flowed {
+            units: self.units,
+            toc: self.toc,
+            notes: self.notes,
+            images: self.images,
+            structure: self.structure,
+            warnings: self.warnings,
+        }
     }
 
     /// Sets inline text as the content of element `node`, reporting characters no
@@ -253,76 +291,16 @@ impl<'a> Flow<'a> {
             ).with_hint("use a theme whose fonts cover this script, or replace the character"));
         }
     }
-
-    /// Every footnote set in the small size, and the heading of the end-notes
-    /// section that takes any note pagination could not put at a page foot.
-    fn notes(&mut self, doc: &Document, ctx: &Ctx) -> Notes {
-        let mut notes = Notes::default();
-        if doc.footnotes.is_empty() {
-            return notes;
-        }
-        let t = self.theme;
-        let rule = Item::Line {
-            x1: ctx.left,
-            y1: -4.0,
-            x2: ctx.left + ctx.width * 0.3,
-            y2: -4.0,
-            width: 0.6,
-            color: t.colors.rule,
-        };
-        notes.header.push(Unit {
-            gap: 18.0,
-            height: 8.0,
-            items: vec![rule],
-            keep_with_next: true,
-            ..Unit::default()
-        });
-        let label = Style {
-            bold: true,
-            ..Style::plain(Family::Heading, t.sizes.heading(3).0, t.colors.accent)
-        };
-        let node = self.leaf(Role::P, None);
-        for l in self.text(
-            &[Inline::Text("Notes".into())],
-            &label,
-            ctx,
-            Align::Left,
-            0,
-            node,
-        ) {
-            notes.header.push(Unit {
-                keep_with_next: true,
-                ..Unit::line(l)
-            });
-        }
-        let small = Ctx {
-            style: Style {
-                size: t.sizes.small.0,
-                ..ctx.style.clone()
-            },
-            ..ctx.clone()
-        };
-        for note in &doc.footnotes {
-            let marker = format!("{}.", note.number);
-            let id = self.begin(Role::Note);
-            // PDF/UA wants every note to carry a unique id.
-            self.structure.nodes[id].alt = Some(format!("note-{}", note.number));
-            let units =
-                self.list_item(&note.blocks, &small, &marker, Family::Body, note.line, None);
-            self.end();
-            notes.bodies.insert(note.number, units);
-        }
-        notes
+    /// The footnotes whose marks have been set so far, in the text and in notes.
+    pub(crate) fn cited_notes(&self) -> BTreeSet<u32> {
+        self.spans
+            .keys()
+            .filter_map(|(_, s)| match s {
+                Span::Note(n) => Some(*n),
+                _ => None,
+            })
+            .collect()
     }
-}
-
-/// Footnotes laid out, ready for the page foot.
-#[derive(Debug, Default)]
-pub(crate) struct Notes {
-    /// The heading of the end-notes section.
-    pub(crate) header: Vec<Unit>,
-    /// Each note's units, by number.
-    pub(crate) bodies: BTreeMap<u32, Vec<Unit>>,
 }
 
 /// Hyphenation patterns for a BCP 47 tag such as `en-GB` (by its language subtag).

@@ -7,9 +7,12 @@ mod blocks;
 mod flow;
 mod furniture;
 mod lines;
+mod links;
+mod notes;
 mod pages;
 mod structure;
 mod title;
+mod toc;
 
 use briefing_model::{Diagnostic, Document, Rgb, Theme};
 
@@ -126,7 +129,7 @@ pub(crate) enum Item {
         /// The figure it shows, or artifact (a logo).
         tag: Tag,
     },
-    /// A clickable area opening a URL.
+    /// A clickable area opening a URL or going to a place in the document.
     Link {
         /// Left.
         x: f32,
@@ -136,11 +139,49 @@ pub(crate) enum Item {
         w: f32,
         /// Height.
         h: f32,
-        /// The target.
-        url: String,
+        /// Where it goes.
+        target: Target,
         /// The link element it belongs to.
         tag: Tag,
     },
+    /// A named place, not drawn: where internal links go, or where a number is filled
+    /// in after pagination. [`layout`] resolves and removes every one.
+    Anchor {
+        /// The top of the place (a line's top), in page coordinates once placed.
+        y: f32,
+        /// Which place.
+        anchor: Anchor,
+    },
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Target {
+    /// A URL outside the document.
+    Url(String),
+    /// A place in the document: 0-based page index and the y to show at the window's top.
+    Dest {
+        /// 0-based page index.
+        page: usize,
+        /// Page coordinate.
+        y: f32,
+    },
+    /// A place known only after pagination; [`layout`] turns it into [`Target::Dest`]
+    /// (or drops the link when the place was never set).
+    Anchor(Anchor),
+}
+
+/// A place in the document that links and the contents refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Anchor {
+    /// The heading that is block i of the document's own blocks.
+    Heading(usize),
+    /// The text of footnote n.
+    Note(u32),
+    /// The first reference mark of footnote n.
+    Mark(u32),
+    /// Where contents entry k's page number goes (its baseline).
+    TocNumber(usize),
 }
 
 impl Item {
@@ -161,6 +202,7 @@ impl Item {
                 *y1 -= dy;
                 *y2 -= dy;
             }
+            Item::Anchor { y, .. } => *y -= dy,
         }
         self
     }
@@ -171,7 +213,7 @@ impl Item {
         match self {
             Item::Text(t) => Some(&mut t.tag),
             Item::Image { tag, .. } | Item::Link { tag, .. } => Some(tag),
-            Item::Fill { .. } | Item::Line { .. } => None,
+            Item::Fill { .. } | Item::Line { .. } | Item::Anchor { .. } => None,
         }
     }
 }
@@ -180,8 +222,40 @@ impl Item {
 pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, options: &Options) -> Layout {
     let mut flow = flow::Flow::new(theme, fonts, options);
     flow.document(doc);
-    let (units, notes, images, structure, mut warnings) = flow.finish();
-    let paged = pages::paginate(theme, units, notes);
+    let flow::Flowed {
+        mut units,
+        toc,
+        notes,
+        images,
+        structure,
+        mut warnings,
+    } = flow.finish();
+    let (mut paged, anchors) = match toc {
+        None => {
+            let paged = pages::paginate(theme, &units, &notes);
+            let anchors = links::Anchors::collect(&paged.pages);
+            (paged, anchors)
+        }
+        Some((at, mut toc)) => {
+            // Room for one-digit page numbers first; more only if a number needs it.
+            let (mut digits, mut len) = (1, 0);
+            loop {
+                let entries = toc.units(fonts, digits);
+                let n = entries.len();
+                units.splice(at..at + len, entries);
+                len = n;
+                let mut paged = pages::paginate(theme, &units, &notes);
+                let anchors = links::Anchors::collect(&paged.pages);
+                let needed = toc.digits_needed(&anchors);
+                if needed <= digits {
+                    toc.fill(&mut paged.pages, &anchors, fonts);
+                    break (paged, anchors);
+                }
+                digits = needed;
+            }
+        }
+    };
+    links::resolve(&mut paged.pages, &anchors);
     let mut pages = paged.pages;
     furniture::decorate(&mut pages, doc, theme, fonts, &mut warnings);
     warnings.sort_by_key(|w| w.line.unwrap_or(0));
@@ -250,10 +324,19 @@ pub(crate) fn dump(layout: &Layout) -> String {
                     writeln!(out, "  image {x:.2} {y:.2} {w:.2} {h:.2} #{image}")
                 }
                 Item::Link {
-                    x, y, w, h, url, ..
-                } => {
-                    writeln!(out, "  link {x:.2} {y:.2} {w:.2} {h:.2} {url}")
-                }
+                    x, y, w, h, target, ..
+                } => match target {
+                    Target::Url(url) => writeln!(out, "  link {x:.2} {y:.2} {w:.2} {h:.2} {url}"),
+                    Target::Dest { page, y: to } => writeln!(
+                        out,
+                        "  link {x:.2} {y:.2} {w:.2} {h:.2} -> p{} {to:.2}",
+                        page + 1
+                    ),
+                    Target::Anchor(a) => {
+                        writeln!(out, "  link {x:.2} {y:.2} {w:.2} {h:.2} -> {a:?}")
+                    }
+                },
+                Item::Anchor { y, anchor } => writeln!(out, "  anchor {y:.2} {anchor:?}"),
             };
         }
     }

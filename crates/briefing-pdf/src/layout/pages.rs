@@ -2,7 +2,8 @@
 
 use briefing_model::{FootnotePlacement, Theme};
 
-use super::flow::{Notes, Unit};
+use super::flow::Unit;
+use super::notes::Notes;
 use super::{Bookmark, Page};
 
 /// Pages with their bookmarks.
@@ -170,7 +171,7 @@ impl Cursor<'_> {
 /// Puts units on pages of the theme's size. Footnotes go at the foot of the page that cites
 /// them when the theme says so; the rest (all of them with end-notes, else those never cited
 /// or cited only from other notes) end the document.
-pub(crate) fn paginate(theme: &Theme, units: Vec<Unit>, notes: Notes) -> Paged {
+pub(crate) fn paginate(theme: &Theme, units: &[Unit], notes: &Notes) -> Paged {
     let top = theme.page.size.height.0 - theme.page.margin_top.0;
     let bottom = theme.page.margin_bottom.0;
     // With end-notes, no note is set at a page foot: all of them follow the body.
@@ -185,14 +186,14 @@ pub(crate) fn paginate(theme: &Theme, units: Vec<Unit>, notes: Notes) -> Paged {
         empty: true,
         left: theme.page.margin_left.0,
         width: theme.text_width().0,
-        notes: if at_foot { &notes } else { &no_notes },
+        notes: if at_foot { notes } else { &no_notes },
         rule: theme.colors.rule,
         placed: Vec::new(),
         foot: Vec::new(),
         foot_h: 0.0,
     };
     c.new_page();
-    place_all(&mut c, &units);
+    place_all(&mut c, units);
     let rest: Vec<Unit> = notes
         .bodies
         .iter()
@@ -264,7 +265,7 @@ mod tests {
             unit(20.0, true, "heading"),
             unit(20.0, false, "line"),
         ];
-        let paged = paginate(&theme, units, Notes::default());
+        let paged = paginate(&theme, &units, &Notes::default());
         assert_eq!(paged.pages.len(), 2);
         let pages: Vec<usize> = paged.outline.iter().map(|b| b.page).collect();
         assert_eq!(pages, [0, 1, 1]);

@@ -55,6 +55,10 @@ pub(crate) enum Role {
     Reference,
     /// Computer code, a block or inline.
     Code,
+    /// A table of contents.
+    Toc,
+    /// One entry of a table of contents.
+    Toci,
 }
 
 impl Role {
@@ -84,6 +88,8 @@ impl Role {
             Role::Note => "Note",
             Role::Reference => "Reference",
             Role::Code => "Code",
+            Role::Toc => "TOC",
+            Role::Toci => "TOCI",
         }
     }
 }
@@ -95,7 +101,8 @@ pub(crate) struct Node {
     pub(crate) role: Role,
     /// The enclosing element; `None` only for the root.
     pub(crate) parent: Option<NodeId>,
-    /// Alternative text (figures), the target (links) or the unique id (notes).
+    /// Alternative text (figures), what a link does (its URL, or where it goes) or the
+    /// unique id (notes).
     pub(crate) alt: Option<String>,
 }
 

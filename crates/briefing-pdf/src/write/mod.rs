@@ -22,7 +22,7 @@ use printpdf::{
 use crate::PdfStandard;
 use crate::error::Error;
 use crate::fonts::{FaceId, FontSet};
-use crate::layout::{Item, Layout, NodeId, Structure, Tag, TextRun};
+use crate::layout::{Item, Layout, NodeId, Structure, Tag, Target, TextRun};
 use finish::{compress, finish, set_id};
 use resources::{image_xobject, subset_face};
 
@@ -109,8 +109,9 @@ fn color(c: Rgb) -> Color {
 pub(crate) struct PageTags {
     /// The element each MCID belongs to, indexed by MCID.
     pub(crate) mcids: Vec<NodeId>,
-    /// The links: rectangle (x, y, w, h), target and the link element.
-    pub(crate) links: Vec<([f32; 4], String, NodeId)>,
+    /// The links: rectangle (x, y, w, h), target (a URL or a place, never an anchor)
+    /// and the link element.
+    pub(crate) links: Vec<([f32; 4], Target, NodeId)>,
 }
 
 /// The marked-content sequence a page is in while its operators are written. A
@@ -222,16 +223,25 @@ fn page(layout: &Layout, fonts: &FontSet, items: &[Item]) -> (PdfPage, PageTags)
             y,
             w,
             h,
-            url,
+            target,
             tag,
         } = item
         {
-            // Not drawn: an annotation, attached to its element afterwards.
+            // Not drawn: an annotation, attached to its element afterwards. Layout has
+            // resolved every anchor; one left over would go nowhere.
             let node = match tag {
                 Tag::Node(n) => *n,
                 _ => 0,
             };
-            marks.tags.links.push(([*x, *y, *w, *h], url.clone(), node));
+            if !matches!(target, Target::Anchor(_)) {
+                marks
+                    .tags
+                    .links
+                    .push(([*x, *y, *w, *h], target.clone(), node));
+            }
+            continue;
+        }
+        if matches!(item, Item::Anchor { .. }) {
             continue;
         }
         if in_text && !matches!(item, Item::Text(_)) {
@@ -341,7 +351,7 @@ fn page(layout: &Layout, fonts: &FontSet, items: &[Item]) -> (PdfPage, PageTags)
                 });
                 ops.push(Op::RestoreGraphicsState);
             }
-            Item::Link { .. } => {}
+            Item::Link { .. } | Item::Anchor { .. } => {}
         }
     }
     if in_text {

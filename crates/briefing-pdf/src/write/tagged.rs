@@ -6,7 +6,7 @@ use lopdf::{Dictionary, Object, ObjectId};
 
 use super::PageTags;
 use super::finish::text;
-use crate::layout::{NodeId, Role, Structure};
+use crate::layout::{NodeId, Role, Structure, Target};
 
 /// A child of a structure element.
 #[derive(Debug, Clone, Copy)]
@@ -99,13 +99,36 @@ pub(super) fn write_structure(
             order.kids[*node].push(Kid::Content(p, mcid));
         }
         let mut refs = Vec::new();
-        for (rect, url, node) in &page_tags.links {
-            let id = lo.new_object_id();
+        for (rect, target, node) in &page_tags.links {
             let [x, y, w, h] = *rect;
-            let mut action = Dictionary::new();
-            action.set("S", Object::Name(b"URI".to_vec()));
-            action.set("URI", Object::string_literal(url.as_bytes().to_vec()));
             let mut a = Dictionary::new();
+            match target {
+                Target::Url(url) => {
+                    let mut action = Dictionary::new();
+                    action.set("S", Object::Name(b"URI".to_vec()));
+                    action.set("URI", Object::string_literal(url.as_bytes().to_vec()));
+                    a.set("A", Object::Dictionary(action));
+                }
+                Target::Dest { page, y } => {
+                    let dest = vec![
+                        Object::Reference(pages[(*page).min(pages.len() - 1)]),
+                        "XYZ".into(),
+                        Object::Null,
+                        Object::Real(*y),
+                        Object::Null,
+                    ];
+                    a.set("Dest", Object::Array(dest));
+                }
+                // Layout resolves every anchor, and the page writer skips any left.
+                Target::Anchor(_) => continue,
+            }
+            // What assistive technology reads out: where the link goes.
+            let contents = match (&structure.nodes[*node].alt, target) {
+                (Some(alt), _) => alt.as_str(),
+                (None, Target::Url(url)) => url.as_str(),
+                (None, _) => "Link",
+            };
+            let id = lo.new_object_id();
             a.set("Type", Object::Name(b"Annot".to_vec()));
             a.set("Subtype", Object::Name(b"Link".to_vec()));
             a.set(
@@ -115,8 +138,7 @@ pub(super) fn write_structure(
             a.set("Border", Object::Array(vec![0.into(), 0.into(), 0.into()]));
             // Printable (PDF/A); the description assistive technology reads out.
             a.set("F", Object::Integer(4));
-            a.set("Contents", text(url));
-            a.set("A", Object::Dictionary(action));
+            a.set("Contents", text(contents));
             a.set("P", Object::Reference(pages[p]));
             a.set("StructParent", Object::Integer(next_key));
             next_key += 1;

@@ -7,17 +7,19 @@ use briefing_model::{Block, BlockKind, Inline, ListItem, plain_text};
 
 use super::flow::{Ctx, Flow, Unit, band, decorate};
 use super::lines::{self, Align, Style};
-use super::{Item, Role};
+use super::{Anchor, Item, NodeId, Role};
 use crate::fonts::Family;
 
-/// Indent of list items and block quotes.
-const INDENT: f32 = 18.0;
+/// Indent of list items and block quotes (and of nested contents entries).
+pub(super) const INDENT: f32 = 18.0;
 /// Inner padding of callouts, code blocks and table cells.
 const PAD: f32 = 6.0;
 
 impl Flow<'_> {
-    /// Lays out blocks in order, with spacing between them.
+    /// Lays out blocks in order, with spacing between them. The document's own blocks
+    /// (see [`Flow::top_level`]) mark where each heading lands, for the contents.
     pub(crate) fn blocks(&mut self, blocks: &[Block], ctx: &Ctx) -> Vec<Unit> {
+        let top = std::mem::replace(&mut self.top_level, false);
         let mut out: Vec<Unit> = Vec::new();
         let mut after = 0.0f32;
         for (i, b) in blocks.iter().enumerate() {
@@ -25,6 +27,15 @@ impl Flow<'_> {
             let mut units = self.block(b, ctx);
             if let Some(first) = units.first_mut() {
                 first.gap += if i == 0 { 0.0 } else { before.max(after) };
+                if top && matches!(b.kind, BlockKind::Heading { .. }) {
+                    first.items.insert(
+                        0,
+                        Item::Anchor {
+                            y: 0.0,
+                            anchor: Anchor::Heading(i),
+                        },
+                    );
+                }
             }
             after = space_after;
             out.extend(units);
@@ -204,7 +215,7 @@ impl Flow<'_> {
             };
             let line = item.blocks.first().map_or(0, |b| b.line);
             self.begin(Role::LI);
-            let mut units = self.list_item(
+            let (mut units, _) = self.list_item(
                 &item.blocks,
                 &Ctx {
                     depth: ctx.depth + 1,
@@ -225,7 +236,8 @@ impl Flow<'_> {
     }
 
     /// One list item or note: its blocks indented, the marker in the indent. The marker
-    /// is a `Lbl` element; the blocks go inside a `body` element when one is given.
+    /// is a `Lbl` element, returned with the units; the blocks go inside a `body` element
+    /// when one is given.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn list_item(
         &mut self,
@@ -235,7 +247,7 @@ impl Flow<'_> {
         family: Family,
         line: u32,
         body: Option<Role>,
-    ) -> Vec<Unit> {
+    ) -> (Vec<Unit>, NodeId) {
         let label = self.leaf(Role::Lbl, None);
         let marker_style = Style {
             family,
@@ -292,7 +304,7 @@ impl Flow<'_> {
             .position(|i| matches!(i, Item::Text(_)))
             .unwrap_or(first.items.len());
         first.items.splice(at..at, marks);
-        units
+        (units, label)
     }
 
     /// A code block: mono, tinted, lines kept as written.

@@ -7,7 +7,7 @@ mod words;
 
 use briefing_model::{Inline, Rgb};
 
-use super::{Item, Span};
+use super::{Item, Span, Target};
 use crate::fonts::{FaceId, Family, FontSet};
 use breaking::{Break, greedy, split_long_words, total_fit};
 pub(crate) use code::code_lines;
@@ -30,8 +30,8 @@ pub(crate) struct Style {
     pub(crate) rise: f32,
     /// Struck through.
     pub(crate) strike: bool,
-    /// Link target.
-    pub(crate) link: Option<String>,
+    /// Where the text links to.
+    pub(crate) link: Option<Target>,
     /// Tint behind the text (inline code).
     pub(crate) background: Option<Rgb>,
     /// The footnote this text is the reference mark of.

@@ -2,7 +2,7 @@
 
 use super::{Align, Line, Piece, Prepared, Style, baseline, word_width};
 use crate::fonts::FaceId;
-use crate::layout::{Item, Span, Tag, TextRun};
+use crate::layout::{Anchor, Item, Span, Tag, Target, TextRun};
 
 impl Prepared {
     /// Positions one line's pieces.
@@ -128,8 +128,8 @@ struct LineOut {
     runs: Vec<(usize, TextRun)>,
     backs: Vec<Item>,
     decos: Vec<Item>,
-    /// The link being collected: url, its span, left, right, size.
-    link: Option<(String, Span, f32, f32, f32)>,
+    /// The link being collected: target, its span, left, right, size.
+    link: Option<(Target, Span, f32, f32, f32)>,
     base: f32,
 }
 
@@ -197,14 +197,21 @@ impl LineOut {
     }
 
     fn flush_link(&mut self) {
-        if let Some((url, span, left, right, size)) = self.link.take() {
+        if let Some((target, span, left, right, size)) = self.link.take() {
             let y = -self.base - size * 0.3;
+            if let Target::Anchor(Anchor::Note(n)) = target {
+                // A note's number links back to the line of its (first) mark.
+                self.decos.push(Item::Anchor {
+                    y: 0.0,
+                    anchor: Anchor::Mark(n),
+                });
+            }
             self.decos.push(Item::Link {
                 x: left,
                 y,
                 w: right - left,
                 h: size * 1.3,
-                url,
+                target,
                 tag: Tag::Open(span),
             });
         }

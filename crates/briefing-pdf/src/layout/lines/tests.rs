@@ -115,10 +115,7 @@ fn styles_make_separate_runs_and_links_make_rects() {
     assert_eq!(lines.len(), 1);
     let t: Vec<String> = texts(&lines[0]).into_iter().map(|(_, t)| t).collect();
     assert_eq!(t, ["See ", "this", " and ", "that"]);
-    assert!(
-        lines[0]
-            .items
-            .iter()
-            .any(|i| matches!(i, Item::Link { url, .. } if url == "https://x.org"))
-    );
+    assert!(lines[0].items.iter().any(
+        |i| matches!(i, Item::Link { target: Target::Url(url), .. } if url == "https://x.org")
+    ));
 }

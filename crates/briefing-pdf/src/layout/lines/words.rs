@@ -4,6 +4,7 @@ use briefing_model::Inline;
 
 use super::{InlineTheme, Piece, Prepared, Seg, Span, Style};
 use crate::fonts::{Family, FontSet};
+use crate::layout::{Anchor, Target};
 
 /// Builds the pieces, hyphenation points included when the theme has a language.
 pub(super) fn build(
@@ -93,7 +94,7 @@ impl Builder<'_> {
                     self.spans += 1;
                     let s = Style {
                         span: Span::Link(self.spans),
-                        link: Some(url.clone()),
+                        link: Some(Target::Url(url.clone())),
                         color: self.theme.link,
                         ..style.clone()
                     };
@@ -113,6 +114,8 @@ impl Builder<'_> {
                         rise: style.size * 0.35,
                         note: Some(*number),
                         span: Span::Note(*number),
+                        // The mark goes to its note (inside a link too: the inner target wins).
+                        link: Some(Target::Anchor(Anchor::Note(*number))),
                         ..style.clone()
                     };
                     self.text(&number.to_string(), &s);

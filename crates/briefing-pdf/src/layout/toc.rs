@@ -1,0 +1,340 @@
+//! The table of contents: after the title block, one entry per top-level heading of
+//! levels 1 to 3 (as in HTML and Word), indented by level, with dot leaders and the
+//! heading's page, each entry a link to its heading.
+//!
+//! Page numbers are known only after pagination, so an entry's lines leave room for
+//! the widest number of a given count of digits: the contents' height does not depend
+//! on the numbers. [`crate::layout::layout`] paginates, then fills the numbers in with
+//! [`Toc::fill`]; only when a page number has more digits than were reserved is the
+//! contents laid out again, with room for more.
+
+use briefing_model::{BlockKind, Document, Inline};
+
+use super::blocks::INDENT;
+use super::flow::{Ctx, Flow, Unit};
+use super::lines::{self, Align, InlineTheme, Prepared, Style};
+use super::links::Anchors;
+use super::{Anchor, Item, NodeId, Page, Role, Tag, Target, TextRun};
+use crate::fonts::{Family, FontSet};
+
+/// Deepest heading level listed, as in the other formats.
+const MAX_LEVEL: u8 = 3;
+
+/// The contents' heading, as in the other formats.
+const TITLE: &str = "Contents";
+
+/// The contents, laid out for a given room for page numbers.
+#[derive(Debug)]
+pub(crate) struct Toc {
+    /// The "Contents" heading's units.
+    heading: Vec<Unit>,
+    /// One per listed heading, in document order.
+    entries: Vec<Entry>,
+    /// Left edge of the text block.
+    left: f32,
+    /// Right edge of the text block, where page numbers end.
+    right: f32,
+    /// Space between the heading and the first entry: what a level-1 heading has below it.
+    heading_gap: f32,
+    /// Space above a top-level entry that is not the first.
+    entry_gap: f32,
+    /// The leaders' colour.
+    leader_color: briefing_model::Rgb,
+}
+
+/// One entry.
+#[derive(Debug)]
+struct Entry {
+    /// The heading's index in the document's blocks: its anchor.
+    block: usize,
+    /// Nesting below the shallowest listed level.
+    depth: usize,
+    /// The heading's text, ready to break.
+    text: Prepared,
+    /// The entry's style, also its page number's.
+    style: Style,
+    /// The `Link` element the entry's text, number and annotations belong to.
+    link: NodeId,
+    /// Right end of the entry's last line, from the last [`Toc::units`].
+    end: f32,
+}
+
+impl Flow<'_> {
+    /// The contents when the briefing or theme asks for one and there are headings to
+    /// list; makes its elements: an `H1` "Contents", then a `TOC` of `TOCI`s, each
+    /// holding a `Reference` with the `Link`, and a nested `TOC` for deeper entries.
+    pub(super) fn toc(&mut self, doc: &Document, ctx: &Ctx) -> Option<Toc> {
+        if !doc.meta.toc.unwrap_or(self.theme.layout.toc) {
+            return None;
+        }
+        let listed: Vec<(u8, usize, String)> = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| match &b.kind {
+                BlockKind::Heading { level, content, .. } if *level <= MAX_LEVEL => {
+                    Some((*level, i, entry_text(content)))
+                }
+                _ => None,
+            })
+            .collect();
+        let top = listed.iter().map(|e| e.0).min()?;
+        let nested = listed.iter().any(|e| e.0 > top);
+        let t = self.theme;
+        let title = Style {
+            bold: true,
+            ..Style::plain(Family::Heading, t.sizes.heading(1).0, t.colors.accent)
+        };
+        let node = self.leaf(Role::H(1), None);
+        let heading = self
+            .text(
+                &[Inline::Text(TITLE.into())],
+                &title,
+                ctx,
+                Align::Left,
+                0,
+                node,
+            )
+            .into_iter()
+            .map(|l| Unit {
+                keep_with_next: true,
+                ..Unit::line(l)
+            })
+            .collect();
+        let plain = InlineTheme {
+            hyphenate: None,
+            ..self.inline_theme.clone()
+        };
+        let root = self.leaf(Role::Toc, None);
+        // The open lists by depth: each list and its latest item.
+        let mut open: Vec<(NodeId, Option<NodeId>)> = vec![(root, None)];
+        let mut entries = Vec::new();
+        for (level, block, text) in listed {
+            let depth = usize::from(level - top);
+            open.truncate(depth + 1);
+            while open.len() <= depth {
+                // A deeper list sits in the item above it (or in the list, if none yet).
+                let (list, item) = *open.last().expect("never empty");
+                let nested = self.structure.add(Role::Toc, item.unwrap_or(list), None);
+                open.push((nested, None));
+            }
+            let item = self.structure.add(Role::Toci, open[depth].0, None);
+            open[depth].1 = Some(item);
+            let reference = self.structure.add(Role::Reference, item, None);
+            let link = self
+                .structure
+                .add(Role::Link, reference, Some(text.clone()));
+            // Top-level entries in the headings' face, bold when they head deeper ones.
+            let style = if depth == 0 {
+                Style {
+                    bold: nested,
+                    ..Style::plain(Family::Heading, t.sizes.body.0, t.colors.text)
+                }
+            } else {
+                Style::plain(Family::Body, t.sizes.body.0, t.colors.text)
+            };
+            let prepared = lines::prepare(&[Inline::Text(text)], &style, &plain, self.fonts);
+            entries.push(Entry {
+                block,
+                depth,
+                text: prepared,
+                style,
+                link,
+                end: 0.0,
+            });
+        }
+        Some(Toc {
+            heading,
+            entries,
+            left: ctx.left,
+            right: ctx.left + ctx.width,
+            heading_gap: t.sizes.heading(1).0 * 0.3,
+            entry_gap: t.text.paragraph_spacing.0 * 0.5,
+            leader_color: t.colors.muted,
+        })
+    }
+}
+
+impl Toc {
+    /// The contents' units with room for page numbers of `digits` digits. Each entry's
+    /// last line ends in an anchor where its number goes.
+    pub(crate) fn units(&mut self, fonts: &FontSet, digits: usize) -> Vec<Unit> {
+        let mut units = self.heading.clone();
+        let count = self.entries.len();
+        for k in 0..count {
+            let e = &self.entries[k];
+            let size = e.style.size;
+            let number = digits as f32 * widest_digit(fonts, &e.style);
+            // Continuation lines hang one em further in.
+            let hang = size;
+            let x = self.left + e.depth as f32 * INDENT;
+            // Clear of the number and a leader's em; on a very narrow page, at least a
+            // few words, yet never past the text block.
+            let room = (self.right - number - size - x - hang)
+                .max(size * 6.0)
+                .min(self.right - x - hang);
+            let lines = e.text.lines(fonts, x, room, Align::Left);
+            let n = lines.len();
+            let next_deeper = self
+                .entries
+                .get(k + 1)
+                .is_some_and(|next| next.depth > e.depth);
+            let mut end = x;
+            for (i, l) in lines.into_iter().enumerate() {
+                let dx = if i == 0 { 0.0 } else { hang };
+                // The leader starts where the last line's text ends.
+                end = x + dx;
+                let mut items: Vec<Item> = Vec::with_capacity(l.items.len() + 2);
+                for item in l.items {
+                    let mut item = item.shifted(dx, 0.0);
+                    if let Item::Text(t) = &mut item {
+                        t.tag = Tag::Node(e.link);
+                        end = end.max(t.x + fonts.width(t.face, &t.text, t.size));
+                    }
+                    items.push(item);
+                }
+                // The whole line is clickable, number included.
+                items.push(Item::Link {
+                    x,
+                    y: -l.height,
+                    w: self.right - x,
+                    h: l.height,
+                    target: Target::Anchor(Anchor::Heading(e.block)),
+                    tag: Tag::Node(e.link),
+                });
+                let last = i + 1 == n;
+                if last {
+                    items.push(Item::Anchor {
+                        y: -l.baseline,
+                        anchor: Anchor::TocNumber(k),
+                    });
+                }
+                let gap = match (i, k) {
+                    (0, 0) => self.heading_gap,
+                    (0, _) if e.depth == 0 => self.entry_gap,
+                    _ => 0.0,
+                };
+                units.push(Unit {
+                    gap,
+                    height: l.height,
+                    baseline: Some(l.baseline),
+                    items,
+                    // An entry's lines stay together, and a top-level entry with its first child.
+                    keep_with_next: !last || next_deeper,
+                    ..Unit::default()
+                });
+            }
+            self.entries[k].end = end;
+        }
+        units
+    }
+
+    /// How many digits the largest page number of the entries has.
+    pub(crate) fn digits_needed(&self, anchors: &Anchors) -> usize {
+        self.entries
+            .iter()
+            .filter_map(|e| anchors.get(&Anchor::Heading(e.block)))
+            .map(|(page, _)| (page + 1).to_string().len())
+            .max()
+            .unwrap_or(1)
+    }
+
+    /// Fills in each entry's page number, right-aligned, and the dot leaders before it,
+    /// where the entry's anchor landed.
+    pub(crate) fn fill(&self, pages: &mut [Page], anchors: &Anchors, fonts: &FontSet) {
+        for page in pages {
+            let at: Vec<(usize, usize, f32)> = page
+                .items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| match item {
+                    Item::Anchor {
+                        y,
+                        anchor: Anchor::TocNumber(k),
+                    } => Some((i, *k, *y)),
+                    _ => None,
+                })
+                .collect();
+            // From the back, so earlier indices stay valid.
+            for (i, k, y) in at.into_iter().rev() {
+                let e = &self.entries[k];
+                let Some((target, _)) = anchors.get(&Anchor::Heading(e.block)) else {
+                    continue;
+                };
+                let number = (target + 1).to_string();
+                let w = fonts.width(e.style.face(), &number, e.style.size);
+                let x = self.right - w;
+                let mut add = Vec::with_capacity(2);
+                add.extend(self.leader(fonts, &e.style, e.end, x, y));
+                add.push(Item::Text(TextRun {
+                    x,
+                    y,
+                    face: e.style.face(),
+                    size: e.style.size,
+                    color: e.style.color,
+                    text: number,
+                    space_extra: 0.0,
+                    tag: Tag::Node(e.link),
+                }));
+                page.items.splice(i + 1..i + 1, add);
+            }
+        }
+    }
+
+    /// Dots between `from` and `to` on baseline `y`, on a grid shared by every entry so
+    /// that they line up down the page; an artifact, as readers need not hear them.
+    fn leader(&self, fonts: &FontSet, entry: &Style, from: f32, to: f32, y: f32) -> Option<Item> {
+        let face = Style::plain(Family::Body, entry.size, self.leader_color).face();
+        let size = entry.size;
+        let dot = fonts.width(face, ".", size);
+        let space = fonts.width(face, " ", size);
+        // Half an em from dot to dot, and at least that much clear of text and number.
+        let pitch = size * 0.5;
+        let first = ((from + pitch) / pitch).ceil() * pitch;
+        let last = to - pitch * 0.5 - dot;
+        if last < first {
+            return None;
+        }
+        let count = ((last - first) / pitch).floor() as usize + 1;
+        let mut text = ". ".repeat(count);
+        text.pop();
+        Some(Item::Text(TextRun {
+            x: first,
+            y,
+            face,
+            size,
+            color: self.leader_color,
+            text,
+            space_extra: pitch - dot - space,
+            tag: Tag::Artifact,
+        }))
+    }
+}
+
+/// The width of the widest digit in `style`: a number of n digits is never wider than
+/// n of them.
+fn widest_digit(fonts: &FontSet, style: &Style) -> f32 {
+    ('0'..='9')
+        .map(|d| fonts.width(style.face(), d.encode_utf8(&mut [0; 4]), style.size))
+        .fold(0.0, f32::max)
+}
+
+/// The text a reader sees in a heading, without footnote numbers, trimmed: what the
+/// HTML contents lists.
+fn entry_text(content: &[Inline]) -> String {
+    fn push(s: &mut String, content: &[Inline]) {
+        for i in content {
+            match i {
+                Inline::FootnoteRef { .. } => {}
+                Inline::Emph(c)
+                | Inline::Strong(c)
+                | Inline::Strike(c)
+                | Inline::Link { content: c, .. } => push(s, c),
+                other => other.push_plain(s),
+            }
+        }
+    }
+    let mut s = String::new();
+    push(&mut s, content);
+    s.trim().to_owned()
+}
