@@ -1,4 +1,9 @@
-//! `cargo xtask bench [N]`: the batch benchmark.
+//! `cargo xtask bench [N]`: the batch benchmark; `cargo xtask cold [RUNS]`: whole processes.
+//!
+//! `cold` renders the seed briefing (`input/alaska-summit.txt`) to each format in a fresh
+//! `briefing` process, RUNS times, interleaved round by round with what a user would otherwise
+//! run (pandoc for HTML and DOCX, typst for PDF, when installed) so both see the same load, and
+//! prints the median wall time of each and the ratio.
 //!
 //! Generates N varied briefings the size of the seed (Markdown and plain text, from the
 //! briefings in `input/`), renders them with the release `briefing` binary in all three formats
@@ -24,7 +29,18 @@ fn main() -> anyhow::Result<()> {
                 .unwrap_or(1000);
             bench(n)
         }
-        _ => bail!("usage: cargo xtask bench [N]   (N briefings, default 1000)"),
+        Some("cold") => {
+            let runs = args
+                .get(1)
+                .map(|s| s.parse())
+                .transpose()
+                .context("RUNS must be a number")?
+                .unwrap_or(60);
+            cold(runs)
+        }
+        _ => bail!(
+            "usage: cargo xtask bench [N]     (N briefings, default 1000)\n       cargo xtask cold [RUNS]  (whole processes on the seed, default 60 runs)"
+        ),
     }
 }
 
@@ -35,16 +51,24 @@ fn root() -> PathBuf {
         .to_owned()
 }
 
-fn bench(n: usize) -> anyhow::Result<()> {
-    let root = root();
+/// Builds the release binary and returns its path.
+fn release_binary(root: &Path) -> anyhow::Result<PathBuf> {
     let status = Command::new("cargo")
         .args(["build", "--release", "-q", "-p", "briefing-cli"])
-        .current_dir(&root)
+        .current_dir(root)
         .status()?;
     if !status.success() {
         bail!("building the release binary failed");
     }
-    let exe = root.join("target/release/briefing");
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    Ok(target.join("release/briefing"))
+}
+
+fn bench(n: usize) -> anyhow::Result<()> {
+    let root = root();
+    let exe = release_binary(&root)?;
     let work = std::env::temp_dir().join(format!("briefing-bench-{}", std::process::id()));
     let src = work.join("src");
     generate(&root, &src, n)?;
@@ -139,6 +163,122 @@ fn bench(n: usize) -> anyhow::Result<()> {
         }
     } else {
         println!("pandoc is not installed: no comparison");
+    }
+    std::fs::remove_dir_all(&work).ok();
+    Ok(())
+}
+
+/// One contender of the cold-start comparison: a label and the command line.
+struct Contender {
+    label: String,
+    program: PathBuf,
+    args: Vec<String>,
+    times: Vec<Duration>,
+}
+
+fn cold(runs: usize) -> anyhow::Result<()> {
+    let root = root();
+    let exe = release_binary(&root)?;
+    let work = std::env::temp_dir().join(format!("briefing-cold-{}", std::process::id()));
+    std::fs::create_dir_all(&work)?;
+    let seed = root.join("input/alaska-summit.txt");
+    let seed_s = seed.to_string_lossy().into_owned();
+    let out = |name: &str| work.join(name).to_string_lossy().into_owned();
+    let ours = |format: &str| Contender {
+        label: format!("briefing {format}"),
+        program: exe.clone(),
+        args: ["render", &seed_s, "-q", "-f", format, "-o", &out("ours")]
+            .map(String::from)
+            .to_vec(),
+        times: Vec::new(),
+    };
+    let mut pairs: Vec<(Contender, Option<Contender>)> = Vec::new();
+    let pandoc = which("pandoc");
+    for (format, pandoc_args) in [
+        ("html", vec!["--standalone", "-o", "pandoc.html"]),
+        ("docx", vec!["-o", "pandoc.docx"]),
+    ] {
+        let theirs = pandoc.then(|| Contender {
+            label: format!("pandoc {}", pandoc_args.join(" ")),
+            program: "pandoc".into(),
+            args: std::iter::once(seed_s.clone())
+                .chain(pandoc_args.iter().map(|a| match a.starts_with("pandoc.") {
+                    true => out(a),
+                    false => a.to_string(),
+                }))
+                .collect(),
+            times: Vec::new(),
+        });
+        pairs.push((ours(format), theirs));
+    }
+    // typst compiles the same content as pandoc writes it in Typst markup.
+    let typst = (pandoc && which("typst")).then(|| -> anyhow::Result<Contender> {
+        let typ = out("seed.typ");
+        let ok = Command::new("pandoc")
+            .args([&seed_s, "--standalone", "-o", &typ])
+            .status()?
+            .success();
+        if !ok {
+            bail!("pandoc could not write the Typst source");
+        }
+        Ok(Contender {
+            label: "typst compile".into(),
+            program: "typst".into(),
+            args: vec!["compile".into(), typ, out("typst.pdf")],
+            times: Vec::new(),
+        })
+    });
+    pairs.push((ours("pdf"), typst.transpose()?));
+
+    let run = |c: &mut Contender, keep: bool| -> anyhow::Result<()> {
+        let start = Instant::now();
+        let status = Command::new(&c.program)
+            .args(&c.args)
+            .current_dir(&work)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()?;
+        let took = start.elapsed();
+        if !status.success() {
+            bail!("{} failed", c.label);
+        }
+        if keep {
+            c.times.push(took);
+        }
+        Ok(())
+    };
+    for round in 0..runs + 3 {
+        // Three warm-up rounds fill the page cache; then every round runs each contender once.
+        for (a, b) in &mut pairs {
+            run(a, round >= 3)?;
+            if let Some(b) = b {
+                run(b, round >= 3)?;
+            }
+        }
+    }
+    let median = |c: &Contender| {
+        let mut t = c.times.clone();
+        t.sort();
+        t[t.len() / 2].as_secs_f64() * 1000.0
+    };
+    println!("{runs} runs each, interleaved; median wall time of a whole process:");
+    for (a, b) in &pairs {
+        let ma = median(a);
+        match b {
+            Some(b) => {
+                let mb = median(b);
+                println!(
+                    "  {:<16} {ma:7.2} ms   {:<36} {mb:7.2} ms   {:.1}x faster",
+                    a.label,
+                    b.label,
+                    mb / ma
+                );
+            }
+            None => println!(
+                "  {:<16} {ma:7.2} ms   (nothing installed to compare with)",
+                a.label
+            ),
+        }
     }
     std::fs::remove_dir_all(&work).ok();
     Ok(())

@@ -46,10 +46,17 @@ pub(crate) fn render_all(
     if let Some(shard) = args.shard {
         all.retain(|i| shard.owns(&i.rel));
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("starting the worker threads")?;
+    // One job (or --jobs 1) runs on this thread: starting a pool costs more than a small render.
+    let parallel = all.len() * formats.len() > 1 && args.jobs != Some(1);
+    let pool = match parallel {
+        true => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(args.jobs.unwrap_or(0))
+                .build()
+                .context("starting the worker threads")?,
+        ),
+        false => None,
+    };
     std::fs::create_dir_all(&args.out_dir)
         .with_context(|| format!("creating the output folder {}", args.out_dir.display()))?;
 
@@ -69,21 +76,24 @@ pub(crate) fn render_all(
         formats: &formats,
         manifest: &manifest,
         stop: &stop,
+        parallel,
     };
 
     // A panic is a bug, reported with the document's name; the default hook would print it
     // from a worker, out of order, so it is silenced for the batch and reported below.
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let done: Vec<Done> = pool.install(|| {
-        all.par_iter()
-            .map(|input| {
-                let d = cx.document(input);
-                progress.inc(1);
-                d
-            })
-            .collect()
-    });
+    let work = || {
+        cx.map(&all, |input| {
+            let d = cx.document(input);
+            progress.inc(1);
+            d
+        })
+    };
+    let done: Vec<Done> = match &pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    };
     std::panic::set_hook(previous_hook);
     progress.finish_and_clear();
 
@@ -184,9 +194,19 @@ struct Batch<'a> {
     formats: &'a [Format],
     manifest: &'a Manifest,
     stop: &'a AtomicBool,
+    /// Whether jobs run on the pool; otherwise they run one by one on this thread.
+    parallel: bool,
 }
 
 impl Batch<'_> {
+    /// Maps `f` over `items`, on the pool when the batch is parallel.
+    fn map<T: Sync, R: Send>(&self, items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+        match self.parallel {
+            true => items.par_iter().map(f).collect(),
+            false => items.iter().map(f).collect(),
+        }
+    }
+
     fn document(&self, input: &Input) -> Done {
         let mut report = DocumentReport {
             input: input.path.clone(),
@@ -337,22 +357,18 @@ impl Batch<'_> {
                 .as_deref()
                 .map(|dir| relative_url(target.parent().unwrap_or(Path::new("")), dir)),
         };
-        let outputs: Vec<OutputReport> = self
-            .formats
-            .par_iter()
-            .map(|&format| {
-                let out = target.with_extension(format.extension());
-                render_output(
-                    &doc,
-                    &theme,
-                    format,
-                    &options,
-                    &out,
-                    args.deny_warnings,
-                    &input.path,
-                )
-            })
-            .collect();
+        let outputs: Vec<OutputReport> = self.map(self.formats, |&format| {
+            let out = target.with_extension(format.extension());
+            render_output(
+                &doc,
+                &theme,
+                format,
+                &options,
+                &out,
+                args.deny_warnings,
+                &input.path,
+            )
+        });
         if outputs.iter().any(|o| o.status == Status::Failed) {
             report.status = Status::Failed;
         }
