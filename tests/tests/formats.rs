@@ -304,3 +304,55 @@ fn every_format_renders_byte_identically_twice_and_across_threads() {
         }
     }
 }
+
+#[test]
+fn the_contents_list_the_same_titles_in_every_format() {
+    let src = "---\ntitle: Contents\ntoc: true\n---\n## Risks[^1]\n\nText.\n\n## *Outlook* and `code`\n\n\
+               ### Detail\n\nMore.\n\n##### Too deep for the contents\n\nEnd.\n\n[^1]: A note.\n";
+    let doc = briefing_model::parse(
+        src,
+        &briefing_model::ParseOptions::new(briefing_model::SourceKind::Markdown),
+    )
+    .unwrap()
+    .value;
+    let expected = ["Risks", "Outlook and code", "Detail"];
+    let base = std::env::temp_dir();
+
+    let html = String::from_utf8(render_html(&doc, &base)).unwrap();
+    let page = scraper::Html::parse_document(&html);
+    let sel = scraper::Selector::parse("nav.toc a").unwrap();
+    let entries: Vec<String> = page
+        .select(&sel)
+        .map(|a| a.text().collect::<String>().trim().to_owned())
+        .collect();
+    assert_eq!(entries, expected, "HTML contents");
+
+    let docx = render_docx(&doc, &base);
+    let entries: Vec<String> = docx_paragraphs(&zip_part(&docx, "word/document.xml"))
+        .into_iter()
+        .filter(|(style, _)| style.starts_with("TOC") && style != "TOCHeading")
+        // Each entry ends with a tab and its page number.
+        .map(|(_, text)| text.trim_end_matches(char::is_numeric).trim().to_owned())
+        .collect();
+    assert_eq!(entries, expected, "DOCX contents");
+
+    // In the PDF each contents entry is a link whose description is the entry's title.
+    let pdf = render_pdf(&doc, &base);
+    let lo = lopdf::Document::load_mem(&pdf).unwrap();
+    let mut entries: Vec<String> = Vec::new();
+    for page in lo.get_pages().into_values() {
+        for annot in lo.get_page_annotations(page).unwrap_or_default() {
+            let dest = annot.get(b"Dest").is_ok();
+            if let (true, Ok(contents)) = (dest, annot.get(b"Contents").and_then(|c| c.as_str())) {
+                let title = decode_pdf_string(contents);
+                if !title.starts_with("Go to note") && !title.starts_with("Back to") {
+                    entries.push(title);
+                }
+            }
+        }
+    }
+    entries.dedup();
+    assert_eq!(entries, expected, "PDF contents");
+    let outline = pdf_outline(&pdf);
+    assert_eq!(outline[..3], expected, "PDF bookmarks");
+}

@@ -74,22 +74,7 @@ pub(crate) fn write(out: &mut String, blocks: &[Block], raw_html: bool) {
 /// entries and the page's description. Raw HTML tags are left out when `raw_html` passes
 /// them through (they are markup then, not text).
 pub(crate) fn plain(content: &[Inline], raw_html: bool) -> String {
-    fn push(s: &mut String, content: &[Inline], raw_html: bool) {
-        for i in content {
-            match i {
-                Inline::FootnoteRef { .. } => {}
-                Inline::Html(_) if raw_html => {}
-                Inline::Emph(c)
-                | Inline::Strong(c)
-                | Inline::Strike(c)
-                | Inline::Link { content: c, .. } => push(s, c, raw_html),
-                other => other.push_plain(s),
-            }
-        }
-    }
-    let mut s = String::new();
-    push(&mut s, content, raw_html);
-    s.trim().to_owned()
+    briefing_model::title_text(content, raw_html)
 }
 
 #[cfg(test)]

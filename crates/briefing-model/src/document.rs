@@ -304,7 +304,29 @@ pub fn push_plain_all(inlines: &[Inline], out: &mut String) {
     }
 }
 
-/// The plain text of a run of inlines, such as a heading for a bookmark.
+/// The text a reader sees as a heading's title, for contents entries and bookmarks: the plain
+/// text without footnote numbers, trimmed. With `html_is_markup` raw HTML is left out too (the
+/// HTML edition passes it through as markup then, not text).
+pub fn title_text(inlines: &[Inline], html_is_markup: bool) -> String {
+    fn push(s: &mut String, inlines: &[Inline], html_is_markup: bool) {
+        for i in inlines {
+            match i {
+                Inline::FootnoteRef { .. } => {}
+                Inline::Html(_) if html_is_markup => {}
+                Inline::Emph(c)
+                | Inline::Strong(c)
+                | Inline::Strike(c)
+                | Inline::Link { content: c, .. } => push(s, c, html_is_markup),
+                other => other.push_plain(s),
+            }
+        }
+    }
+    let mut s = String::new();
+    push(&mut s, inlines, html_is_markup);
+    s.trim().to_owned()
+}
+
+/// The plain text of a run of inlines, footnote numbers included.
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut s = String::new();
     push_plain_all(inlines, &mut s);

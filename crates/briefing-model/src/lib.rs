@@ -19,7 +19,7 @@ pub use date::DateError;
 pub use diag::{Diagnostic, Severity, Warned};
 pub use document::{
     Align, Block, BlockKind, CalloutKind, Date, Document, Footnote, Inline, ListItem, Meta,
-    plain_text, push_plain_all,
+    plain_text, push_plain_all, title_text,
 };
 pub use parse::{
     ParseError, ParseOptions, SourceKind, parse, parse_file, title_from_stem, utf8_message,

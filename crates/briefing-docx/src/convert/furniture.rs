@@ -1,7 +1,7 @@
 //! Everything around the body text: the title block, the table of contents, and the running
 //! header and footer with the protective marking and `Page N of M`.
 
-use briefing_model::{BlockKind, Diagnostic, Placeholders, plain_text};
+use briefing_model::{BlockKind, Diagnostic, Placeholders, title_text};
 use docx_rs::{Footer, Header, Hyperlink, HyperlinkType, NumPages, PageNum, Paragraph, Run};
 
 use super::{Converter, Out};
@@ -177,7 +177,7 @@ impl Converter<'_> {
                     level,
                     id: hid,
                     content,
-                } if *level <= 3 => Some((*level, hid.clone(), plain_text(content))),
+                } if *level <= 3 => Some((*level, hid.clone(), title_text(content, false))),
                 _ => None,
             })
             .collect();

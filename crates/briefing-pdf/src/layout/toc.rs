@@ -73,7 +73,7 @@ impl Flow<'_> {
             .enumerate()
             .filter_map(|(i, b)| match &b.kind {
                 BlockKind::Heading { level, content, .. } if *level <= MAX_LEVEL => {
-                    Some((*level, i, entry_text(content)))
+                    Some((*level, i, briefing_model::title_text(content, false)))
                 }
                 _ => None,
             })
@@ -319,22 +319,3 @@ fn widest_digit(fonts: &FontSet, style: &Style) -> f32 {
         .fold(0.0, f32::max)
 }
 
-/// The text a reader sees in a heading, without footnote numbers, trimmed: what the
-/// HTML contents lists.
-fn entry_text(content: &[Inline]) -> String {
-    fn push(s: &mut String, content: &[Inline]) {
-        for i in content {
-            match i {
-                Inline::FootnoteRef { .. } => {}
-                Inline::Emph(c)
-                | Inline::Strong(c)
-                | Inline::Strike(c)
-                | Inline::Link { content: c, .. } => push(s, c),
-                other => other.push_plain(s),
-            }
-        }
-    }
-    let mut s = String::new();
-    push(&mut s, content);
-    s.trim().to_owned()
-}

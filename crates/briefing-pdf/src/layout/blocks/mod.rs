@@ -3,7 +3,7 @@
 mod figure;
 mod table;
 
-use briefing_model::{Block, BlockKind, Inline, ListItem, plain_text};
+use briefing_model::{Block, BlockKind, Inline, ListItem, title_text};
 
 use super::flow::{Ctx, Flow, Unit, band, decorate};
 use super::lines::{self, Align, Style};
@@ -178,7 +178,7 @@ impl Flow<'_> {
             })
             .collect();
         if let Some(first) = units.first_mut() {
-            first.bookmark = Some((level.clamp(1, 6), plain_text(content)));
+            first.bookmark = Some((level.clamp(1, 6), title_text(content, false)));
         }
         units
     }
