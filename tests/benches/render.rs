@@ -45,11 +45,11 @@ fn renumber(blocks: &mut [briefing_model::Block], offset: u32) {
         for i in list {
             match i {
                 Inline::FootnoteRef { number } => *number += offset,
-                Inline::Emph(c)
-                | Inline::Strong(c)
-                | Inline::Strike(c)
-                | Inline::Link { content: c, .. } => inl(c, offset),
-                _ => {}
+                other => {
+                    if let Some(c) = other.children_mut() {
+                        inl(c, offset)
+                    }
+                }
             }
         }
     }

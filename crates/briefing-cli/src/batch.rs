@@ -472,11 +472,7 @@ fn referenced_files(doc: &Document) -> Vec<String> {
         for i in list {
             match i {
                 Inline::Image { src, .. } => out.push(src.clone()),
-                Inline::Emph(c)
-                | Inline::Strong(c)
-                | Inline::Strike(c)
-                | Inline::Link { content: c, .. } => inlines(c, out),
-                _ => {}
+                other => inlines(other.children().unwrap_or_default(), out),
             }
         }
     }

@@ -153,11 +153,7 @@ fn undefined_notes(doc: &Document, out: &mut Vec<Diagnostic>) {
         for i in inlines {
             match i {
                 Inline::Text(t) => f(t),
-                Inline::Emph(c)
-                | Inline::Strong(c)
-                | Inline::Strike(c)
-                | Inline::Link { content: c, .. } => texts(c, f),
-                _ => {}
+                other => texts(other.children().unwrap_or_default(), f),
             }
         }
     }
@@ -232,8 +228,7 @@ fn for_links(inlines: &[Inline], f: &mut impl FnMut(&str)) {
                 f(url);
                 for_links(content, f);
             }
-            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => for_links(c, f),
-            _ => {}
+            other => for_links(other.children().unwrap_or_default(), f),
         }
     }
 }

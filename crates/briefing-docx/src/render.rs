@@ -104,6 +104,7 @@ pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned
         body_links: std::mem::take(&mut c.body_links),
         note_links: std::mem::take(&mut c.note_links),
         raw: std::mem::take(&mut c.raw),
+        langs: std::mem::take(&mut c.langs),
         table_properties: convert::table_properties(theme.text_width().twips()),
         core: crate::props::core_xml(&doc.meta),
         custom: crate::props::custom_xml(&doc.meta),

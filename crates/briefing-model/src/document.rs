@@ -278,18 +278,66 @@ pub enum Inline {
     },
     /// A hard line break.
     LineBreak,
+    /// Text in a language other than the document's (`meta.lang`), such as a quotation in
+    /// French: from `<span lang="fr">…</span>` in Markdown. Readers see its content as any
+    /// other; screen readers, spelling and hyphenation learn its language (HTML `lang`, Word
+    /// `w:lang`, a PDF `Span` element with `/Lang`). Spans nest: the innermost language wins.
+    Lang {
+        /// The BCP 47 language tag, such as `fr` or `pt-BR` (checked by
+        /// [`is_language_tag`](crate::is_language_tag) when parsed from Markdown).
+        lang: String,
+        /// The text in that language.
+        content: Vec<Inline>,
+    },
     /// Raw HTML inside running text (a tag such as `<sup>`); shown as text except in the
     /// HTML edition with raw HTML allowed.
     Html(String),
 }
 
 impl Inline {
+    /// The inlines nested inside this one (emphasis, links, language spans), if any: walkers
+    /// that look for something anywhere in the text recurse through this.
+    pub fn children(&self) -> Option<&[Inline]> {
+        match self {
+            Inline::Emph(c)
+            | Inline::Strong(c)
+            | Inline::Strike(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Lang { content: c, .. } => Some(c),
+            Inline::Text(_)
+            | Inline::Code(_)
+            | Inline::Image { .. }
+            | Inline::FootnoteRef { .. }
+            | Inline::LineBreak
+            | Inline::Html(_) => None,
+        }
+    }
+
+    /// [`Inline::children`], mutable.
+    pub fn children_mut(&mut self) -> Option<&mut Vec<Inline>> {
+        match self {
+            Inline::Emph(c)
+            | Inline::Strong(c)
+            | Inline::Strike(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Lang { content: c, .. } => Some(c),
+            Inline::Text(_)
+            | Inline::Code(_)
+            | Inline::Image { .. }
+            | Inline::FootnoteRef { .. }
+            | Inline::LineBreak
+            | Inline::Html(_) => None,
+        }
+    }
+
     /// Appends the text a reader sees (no markup) to `out`.
     pub fn push_plain(&self, out: &mut String) {
         match self {
             Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => out.push_str(t),
             Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => push_plain_all(c, out),
-            Inline::Link { content, .. } => push_plain_all(content, out),
+            Inline::Link { content, .. } | Inline::Lang { content, .. } => {
+                push_plain_all(content, out)
+            }
             Inline::Image { alt, .. } => out.push_str(alt),
             Inline::FootnoteRef { number } => out.push_str(&number.to_string()),
             Inline::LineBreak => out.push(' '),
@@ -316,7 +364,8 @@ pub fn title_text(inlines: &[Inline], html_is_markup: bool) -> String {
                 Inline::Emph(c)
                 | Inline::Strong(c)
                 | Inline::Strike(c)
-                | Inline::Link { content: c, .. } => push(s, c, html_is_markup),
+                | Inline::Link { content: c, .. }
+                | Inline::Lang { content: c, .. } => push(s, c, html_is_markup),
                 other => other.push_plain(s),
             }
         }

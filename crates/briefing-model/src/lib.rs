@@ -6,6 +6,7 @@ mod bytes;
 mod date;
 mod diag;
 mod document;
+mod lang;
 mod parse;
 mod standard;
 mod theme;
@@ -21,6 +22,7 @@ pub use document::{
     Align, Block, BlockKind, CalloutKind, Date, Document, Footnote, Inline, ListItem, Meta,
     plain_text, push_plain_all, title_text,
 };
+pub use lang::{MAX_LANGUAGE_TAG, is_language_tag};
 pub use parse::{
     ParseError, ParseOptions, SourceKind, parse, parse_file, title_from_stem, utf8_message,
 };

@@ -1,9 +1,10 @@
-//! Inlines: text with emphasis, code, links, pictures, footnote marks and line breaks.
+//! Inlines: text with emphasis, code, links, pictures, footnote marks, line breaks and
+//! language spans.
 
 use briefing_model::Inline;
 use docx_rs::{BreakType, Footnote, Hyperlink, HyperlinkData, HyperlinkType, Paragraph, Run};
 
-use super::{Converter, Part};
+use super::{Converter, Part, lang_marker};
 use crate::styles::id;
 
 /// Emphasis in force; the only formatting a run carries besides a character style.
@@ -17,6 +18,8 @@ pub(crate) struct Fmt {
     pub(crate) strike: bool,
     /// Inside a link (runs take the Hyperlink character style).
     pub(crate) link: bool,
+    /// Inside a language span: the language's number (see [`lang_marker`]).
+    pub(crate) lang: Option<usize>,
 }
 
 impl Fmt {
@@ -33,6 +36,11 @@ impl Fmt {
         }
         if self.strike {
             run = run.strike();
+        }
+        if let Some(n) = self.lang {
+            // docx-rs has no run language: a marker, first in the run, that the package
+            // turns into `w:lang` (`package::patch::splice_langs`).
+            run = run.add_text(lang_marker(n));
         }
         run
     }
@@ -184,6 +192,10 @@ impl Converter<'_> {
                 }
                 Inline::LineBreak => {
                     out.push(Piece::Run(Run::new().add_break(BreakType::TextWrapping)))
+                }
+                Inline::Lang { lang, content } => {
+                    let lang = self.lang_number(lang, line);
+                    self.push_inlines(content, Fmt { lang, ..fmt }, line, out);
                 }
             }
         }

@@ -79,6 +79,9 @@ pub(crate) struct Converter<'a> {
     pub(crate) note_links: Vec<(String, String)>,
     /// Run content docx-rs cannot express, by marker number (see [`Converter::raw_run`]).
     pub(crate) raw: Vec<String>,
+    /// Languages of language spans, numbered in order of first use (see
+    /// [`Converter::lang_number`]).
+    pub(crate) langs: Vec<String>,
     /// Heading id → bookmark name.
     pub(crate) bookmarks: HashMap<String, String>,
     /// Footnote numbers already placed as real notes.
@@ -108,6 +111,7 @@ impl<'a> Converter<'a> {
             body_links: Vec::new(),
             note_links: Vec::new(),
             raw: Vec::new(),
+            langs: Vec::new(),
             bookmarks: HashMap::new(),
             placed_notes: BTreeSet::new(),
             notes: NoteKind::from_placement(theme.layout.word_notes),
@@ -147,6 +151,22 @@ impl<'a> Converter<'a> {
         let n = self.raw.len();
         self.raw.push(xml.into());
         Run::new().add_text(raw_marker(n))
+    }
+
+    /// The number of language `tag`, for runs inside a language span; `None` (the document's
+    /// language) when the tag is blank.
+    pub(crate) fn lang_number(&mut self, tag: &str, line: u32) -> Option<usize> {
+        let tag = self.clean(tag.trim(), line);
+        if tag.is_empty() {
+            return None;
+        }
+        Some(match self.langs.iter().position(|l| *l == tag) {
+            Some(n) => n,
+            None => {
+                self.langs.push(tag);
+                self.langs.len() - 1
+            }
+        })
     }
 
     /// `s` with XML-illegal characters removed, warning once per source line.
@@ -209,6 +229,11 @@ impl<'a> Converter<'a> {
 /// The text docx-rs writes for raw run number `n`.
 pub(crate) fn raw_marker(n: usize) -> String {
     format!("\u{1}{n}\u{1}")
+}
+
+/// The text docx-rs writes first in a run whose language is number `n`.
+pub(crate) fn lang_marker(n: usize) -> String {
+    format!("\u{2}{n}\u{2}")
 }
 
 /// How the surrounding blocks shape a paragraph.

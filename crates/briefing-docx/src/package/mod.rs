@@ -16,7 +16,7 @@ use crate::convert::Media;
 use crate::notes::NoteKind;
 
 use crate::text::escape;
-use patch::{finish_notes, replace_elements, splice_raw, tidy};
+use patch::{finish_notes, replace_elements, splice_langs, splice_raw, tidy};
 
 /// Everything the package needs, gathered by `render`.
 pub(crate) struct Package {
@@ -44,6 +44,8 @@ pub(crate) struct Package {
     pub(crate) note_links: Vec<(String, String)>,
     /// Raw run contents by marker number.
     pub(crate) raw: Vec<String>,
+    /// Run languages by marker number.
+    pub(crate) langs: Vec<String>,
     /// The `w:tblPr` every table gets.
     pub(crate) table_properties: String,
     /// `docProps/core.xml`.
@@ -70,7 +72,7 @@ impl Package {
         let notes = self
             .notes
             .as_deref()
-            .map(|f| finish_notes(&tidy(splice_raw(f, &self.raw)), self.note_kind));
+            .map(|f| finish_notes(&tidy(self.splice(f)), self.note_kind));
         let header = self
             .header
             .as_deref()
@@ -147,9 +149,14 @@ impl Package {
         Ok(zip.finish()?.into_inner())
     }
 
+    /// A part with its raw runs and run languages in place.
+    fn splice(&self, xml: &[u8]) -> String {
+        splice_langs(splice_raw(xml, &self.raw), &self.langs)
+    }
+
     /// document.xml with raw runs, picture ids and alt text, table properties and repeating header rows.
     fn finish_document(&self) -> String {
-        let xml = splice_raw(&self.document, &self.raw);
+        let xml = self.splice(&self.document);
         // docx-rs gives every picture `id="1"`; ids must be unique, and descr carries the alt text.
         let mut out = String::with_capacity(xml.len() + 1024);
         let mut rest = xml.as_str();

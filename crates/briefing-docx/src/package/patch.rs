@@ -1,8 +1,9 @@
-//! Text surgery on the XML docx-rs writes: raw runs spliced in, schema order restored,
-//! Word's separator notes added.
+//! Text surgery on the XML docx-rs writes: raw runs spliced in, run languages added,
+//! schema order restored, Word's separator notes added.
 
 use crate::convert::raw_marker;
 use crate::notes::NoteKind;
+use crate::text::escape;
 
 /// Replaces each run text holding a raw marker with the recorded XML.
 pub(super) fn splice_raw(xml: &[u8], raw: &[String]) -> String {
@@ -36,6 +37,50 @@ pub(super) fn splice_raw(xml: &[u8], raw: &[String]) -> String {
     }
     out.push_str(rest);
     debug_assert!(!out.contains(&raw_marker(0)[..1]) || raw.is_empty());
+    out
+}
+
+/// Replaces each run's language marker (a text first in the run, see
+/// `convert::lang_marker`) with `<w:lang>` at the end of the run's properties, where the
+/// schema puts it. All three scripts get the tag, as the document default does, so Latin,
+/// East Asian and complex-script text alike take the span's language.
+pub(super) fn splice_langs(xml: String, langs: &[String]) -> String {
+    if langs.is_empty() {
+        return xml;
+    }
+    let open = "<w:t xml:space=\"preserve\">\u{2}";
+    let close = "\u{2}</w:t>";
+    let mut out = String::with_capacity(xml.len() + 256);
+    let mut rest = xml.as_str();
+    while let Some(i) = rest.find(open) {
+        let (before, after) = (&rest[..i], &rest[i + open.len()..]);
+        let digits = after.find(close).unwrap_or(0);
+        let Some(lang) = after[..digits]
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| langs.get(n))
+        else {
+            // Not ours (cannot happen: input text is cleaned of U+0002); drop the marker byte.
+            out.push_str(&rest[..i + open.len() - 1]);
+            rest = after;
+            continue;
+        };
+        let lang = escape(lang);
+        let element = format!(r#"<w:lang w:val="{lang}" w:eastAsia="{lang}" w:bidi="{lang}"/>"#);
+        // docx-rs writes the run's properties, empty or not, right before its first text.
+        if let Some(b) = before.strip_suffix("</w:rPr>") {
+            out.push_str(b);
+            out.push_str(&element);
+            out.push_str("</w:rPr>");
+        } else {
+            out.push_str(before.strip_suffix("<w:rPr />").unwrap_or(before));
+            out.push_str("<w:rPr>");
+            out.push_str(&element);
+            out.push_str("</w:rPr>");
+        }
+        rest = &after[digits + close.len()..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -125,6 +170,26 @@ mod tests {
         assert_eq!(
             out,
             "<w:r><w:footnoteRef/></w:r><w:t xml:space=\"preserve\">x</w:t>"
+        );
+    }
+
+    #[test]
+    fn language_markers_become_run_languages() {
+        let xml = concat!(
+            "<w:r><w:rPr><w:b /></w:rPr><w:t xml:space=\"preserve\">\u{2}1\u{2}</w:t><w:t xml:space=\"preserve\">oui</w:t></w:r>",
+            "<w:r><w:rPr /><w:t xml:space=\"preserve\">\u{2}0\u{2}</w:t><w:t xml:space=\"preserve\">ja</w:t></w:r>",
+            "<w:r><w:t xml:space=\"preserve\">\u{2}0\u{2}</w:t><w:t xml:space=\"preserve\">nein</w:t></w:r>",
+            "<w:r><w:rPr /><w:t xml:space=\"preserve\">en</w:t></w:r>",
+        );
+        let out = splice_langs(xml.to_owned(), &["de".to_owned(), "fr\"".to_owned()]);
+        assert_eq!(
+            out,
+            concat!(
+                r#"<w:r><w:rPr><w:b /><w:lang w:val="fr&quot;" w:eastAsia="fr&quot;" w:bidi="fr&quot;"/></w:rPr><w:t xml:space="preserve">oui</w:t></w:r>"#,
+                r#"<w:r><w:rPr><w:lang w:val="de" w:eastAsia="de" w:bidi="de"/></w:rPr><w:t xml:space="preserve">ja</w:t></w:r>"#,
+                r#"<w:r><w:rPr><w:lang w:val="de" w:eastAsia="de" w:bidi="de"/></w:rPr><w:t xml:space="preserve">nein</w:t></w:r>"#,
+                r#"<w:r><w:rPr /><w:t xml:space="preserve">en</w:t></w:r>"#,
+            )
         );
     }
 

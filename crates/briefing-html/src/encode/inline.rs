@@ -1,4 +1,5 @@
-//! Inline content: text, emphasis, code, links, inline images and footnote references.
+//! Inline content: text, emphasis, code, links, inline images, footnote references and
+//! language spans.
 
 use std::fmt::Write as _;
 
@@ -47,6 +48,14 @@ impl Encoder<'_> {
             Inline::Image { src, alt } => self.image(out, src, alt, true),
             Inline::FootnoteRef { number } => self.footnote_ref(out, *number),
             Inline::LineBreak => out.push_str("<br>\n"),
+            Inline::Lang { lang, content } => {
+                // Our own markup, so it stays without --allow-raw-html.
+                out.push_str("<span lang=\"");
+                escape_into(out, lang.trim());
+                out.push_str("\">");
+                self.inlines(out, content);
+                out.push_str("</span>");
+            }
         }
     }
 

@@ -271,7 +271,7 @@ fn set(
         }
         "lang" => {
             let lang = text(&value).ok_or_else(|| wrong("a language tag such as en or en-GB"))?;
-            if !is_language_tag(&lang) {
+            if !crate::is_language_tag(&lang) {
                 return Err(Diagnostic::error(
                     line,
                     format!("`lang` must be a language tag, found {lang:?}"),
@@ -320,15 +320,6 @@ fn text_list(v: &Value, split_commas: bool) -> Option<Vec<String>> {
         ),
         other => text(other).map(|s| vec![s]),
     }
-}
-
-fn is_language_tag(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('-')
-            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-        && s.split('-')
-            .next()
-            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 fn suggest(key: &str) -> Option<&'static str> {

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use comrak::nodes::{AlertType, AstNode, ListType, NodeValue, TableAlignment};
 use comrak::{Arena, Options, parse_document};
 
+use super::language::Nest;
 use crate::diag::Diagnostic;
 use crate::document::{Align, Block, BlockKind, CalloutKind, Footnote, Inline, ListItem};
 
@@ -98,8 +99,13 @@ impl<'a> Converter<'a, '_> {
             )
             .with_hint("flatten the nested quotes or lists"));
         }
-        let mut out = Vec::new();
+        // Siblings, with `<div lang>` … `</div>` pairs among them marking their blocks' text.
+        let mut out: Nest<Block> = Nest::default();
         for node in parent.children() {
+            if let NodeValue::HtmlBlock(html) = &node.data().value {
+                out.html(html.literal.clone(), line_of(node), self.warnings);
+                continue;
+            }
             if let Some(kind) = self.block(node, depth)? {
                 out.push(Block {
                     kind,
@@ -107,7 +113,7 @@ impl<'a> Converter<'a, '_> {
                 });
             }
         }
-        Ok(out)
+        Ok(out.finish())
     }
 
     fn block(
@@ -244,15 +250,27 @@ impl<'a> Converter<'a, '_> {
                 "inline markup is nested too deeply here",
             ));
         }
-        let mut out: Vec<Inline> = Vec::new();
+        // Siblings, with `<span lang>` … `</span>` pairs among them becoming language spans.
+        let mut out: Nest<Inline> = Nest::default();
         for node in parent.children() {
+            // Open language spans count as nesting too.
+            let depth = depth + out.depth();
+            if depth > MAX_DEPTH * 4 {
+                return Err(Diagnostic::error(
+                    line_of(node),
+                    "inline markup is nested too deeply here",
+                ));
+            }
             let value = node.data().value.clone();
             let inline = match value {
                 NodeValue::Text(t) => Inline::Text(t.into_owned()),
                 NodeValue::SoftBreak => Inline::Text(" ".into()),
                 NodeValue::LineBreak => Inline::LineBreak,
                 NodeValue::Code(c) => Inline::Code(c.literal),
-                NodeValue::HtmlInline(h) => Inline::Html(h),
+                NodeValue::HtmlInline(h) => {
+                    out.html(h, line_of(node), self.warnings);
+                    continue;
+                }
                 NodeValue::Emph => Inline::Emph(self.inlines(node, depth + 1)?),
                 NodeValue::Strong => Inline::Strong(self.inlines(node, depth + 1)?),
                 NodeValue::Strikethrough => Inline::Strike(self.inlines(node, depth + 1)?),
@@ -293,7 +311,7 @@ impl<'a> Converter<'a, '_> {
             };
             out.push(inline);
         }
-        Ok(merge_text(out))
+        Ok(merge_text(out.finish()))
     }
 }
 
@@ -309,7 +327,7 @@ fn image_title(paragraph: &AstNode<'_>) -> Option<String> {
 }
 
 /// Joins adjacent text runs, so renderers see whole words.
-fn merge_text(inlines: Vec<Inline>) -> Vec<Inline> {
+pub(super) fn merge_text(inlines: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
     for i in inlines {
         match (out.last_mut(), i) {
@@ -416,6 +434,226 @@ mod tests {
         };
         assert_eq!(content[1], Inline::Html("<b>".into()));
         assert_eq!(content[2], Inline::Text("bold".into()));
+    }
+
+    /// The inlines of the first block, with the warnings.
+    fn para(src: &str) -> (Vec<Inline>, Vec<Diagnostic>) {
+        let mut w = Vec::new();
+        let b = parse(src, &mut w).unwrap();
+        let content = match &b.blocks[0].kind {
+            BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } => {
+                content.clone()
+            }
+            other => panic!("{other:?}"),
+        };
+        (content, w)
+    }
+
+    fn text(s: &str) -> Inline {
+        Inline::Text(s.into())
+    }
+
+    fn lang(tag: &str, content: Vec<Inline>) -> Inline {
+        Inline::Lang {
+            lang: tag.into(),
+            content,
+        }
+    }
+
+    #[test]
+    fn language_spans_become_lang_inlines() {
+        let (c, w) = para(
+            "He had a certain <span lang=\"fr\">je ne *sais* quoi</span>, ja <span xml:lang='de-CH' class=x>Grüezi</span>.\n",
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            c,
+            [
+                text("He had a certain "),
+                lang(
+                    "fr",
+                    vec![
+                        text("je ne "),
+                        Inline::Emph(vec![text("sais")]),
+                        text(" quoi")
+                    ]
+                ),
+                text(", ja "),
+                lang("de-CH", vec![text("Grüezi")]),
+                text("."),
+            ]
+        );
+    }
+
+    #[test]
+    fn language_spans_nest_and_other_spans_stay_raw() {
+        let (c, _) = para(
+            "# <span lang=\"fr\">Le <span lang=\"la\">ad hoc</span> et <span class=\"k\">x</span></span> done\n",
+        );
+        assert_eq!(
+            c,
+            [
+                lang(
+                    "fr",
+                    vec![
+                        text("Le "),
+                        lang("la", vec![text("ad hoc")]),
+                        text(" et "),
+                        Inline::Html("<span class=\"k\">".into()),
+                        text("x"),
+                        Inline::Html("</span>".into()),
+                    ]
+                ),
+                text(" done"),
+            ]
+        );
+        // A link inside a span and a span inside a link.
+        let (c, _) = para(
+            "<span lang=\"fr\">[lien](https://x.fr)</span> [a <span lang=\"fr\">b</span>](https://y.org)\n",
+        );
+        assert_eq!(
+            c[0],
+            lang(
+                "fr",
+                vec![Inline::Link {
+                    url: "https://x.fr".into(),
+                    content: vec![text("lien")]
+                }]
+            )
+        );
+        assert_eq!(
+            c[2],
+            Inline::Link {
+                url: "https://y.org".into(),
+                content: vec![text("a "), lang("fr", vec![text("b")])]
+            }
+        );
+    }
+
+    #[test]
+    fn unmatched_span_tags_stay_raw_html() {
+        // The open tag and the close tag are not siblings: the close is inside emphasis.
+        let (c, _) = para("Open <span lang=\"fr\">only, *cross </span>* and </b> close.\n");
+        assert!(!c.iter().any(|i| matches!(i, Inline::Lang { .. })), "{c:?}");
+        assert_eq!(c[1], Inline::Html("<span lang=\"fr\">".into()));
+        assert_eq!(
+            c[3],
+            Inline::Emph(vec![text("cross "), Inline::Html("</span>".into())])
+        );
+        assert_eq!(
+            crate::document::plain_text(&c),
+            "Open <span lang=\"fr\">only, cross </span> and </b> close."
+        );
+    }
+
+    #[test]
+    fn a_bad_language_tag_is_a_warning_and_the_text_stays() {
+        let (c, w) = para("Line one\nline two <span lang=\"french!\">bonjour</span> end\n");
+        assert_eq!(c, [text("Line one line two bonjour end")]);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].line, Some(2));
+        assert!(w[0].message.contains("\"french!\" is not a language tag"));
+    }
+
+    #[test]
+    fn language_divs_mark_the_text_of_their_blocks() {
+        let mut w = Vec::new();
+        let b = parse(
+            "<div lang=\"fr\">\n\n## Titre\n\nUn *paragraphe*.\n\n- point\n\n| a |\n|---|\n| b |\n\n<div lang=\"de\">\n\nDeutsch.\n\n</div>\n\n<div class=\"x\">\n\nEncore.\n\n</div>\n\n</div>\n\nAfter.\n\n<div lang=\"fr\">\nraw, no blank line\n</div>\n\n<div lang=\"fr!\">\n\nKept.\n\n</div>\n",
+            &mut w,
+        )
+        .unwrap();
+        let fr = |c: Vec<Inline>| vec![lang("fr", c)];
+        let kinds: Vec<&BlockKind> = b.blocks.iter().map(|b| &b.kind).collect();
+        assert_eq!(
+            kinds[0],
+            &BlockKind::Heading {
+                level: 2,
+                id: String::new(),
+                content: fr(vec![text("Titre")])
+            }
+        );
+        assert_eq!(
+            kinds[1],
+            &BlockKind::Paragraph {
+                content: fr(vec![
+                    text("Un "),
+                    Inline::Emph(vec![text("paragraphe")]),
+                    text(".")
+                ])
+            }
+        );
+        let BlockKind::List { items, .. } = kinds[2] else {
+            panic!("{:?}", kinds[2])
+        };
+        assert_eq!(
+            items[0].blocks[0].kind,
+            BlockKind::Paragraph {
+                content: fr(vec![text("point")])
+            }
+        );
+        let BlockKind::Table { header, rows, .. } = kinds[3] else {
+            panic!("{:?}", kinds[3])
+        };
+        assert_eq!(
+            (&header[0], &rows[0][0]),
+            (&fr(vec![text("a")]), &fr(vec![text("b")]))
+        );
+        // The inner language wins, without a French wrapper around it.
+        assert_eq!(
+            kinds[4],
+            &BlockKind::Paragraph {
+                content: vec![lang("de", vec![text("Deutsch.")])]
+            }
+        );
+        // A div without a language stays raw HTML; its text is still French.
+        assert_eq!(
+            kinds[5],
+            &BlockKind::Html {
+                html: "<div class=\"x\">".into()
+            }
+        );
+        assert_eq!(
+            kinds[6],
+            &BlockKind::Paragraph {
+                content: fr(vec![text("Encore.")])
+            }
+        );
+        assert!(matches!(kinds[7], BlockKind::Html { html } if html == "</div>"));
+        assert_eq!(
+            kinds[8],
+            &BlockKind::Paragraph {
+                content: vec![text("After.")]
+            }
+        );
+        assert!(
+            matches!(kinds[9], BlockKind::Html { html } if html.contains("raw, no blank line"))
+        );
+        assert_eq!(
+            kinds[10],
+            &BlockKind::Paragraph {
+                content: vec![text("Kept.")]
+            }
+        );
+        assert_eq!(kinds.len(), 11);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].line, Some(33));
+        assert!(w[0].message.contains("in this <div>"), "{}", w[0].message);
+    }
+
+    #[test]
+    fn language_spans_nest_only_so_deep() {
+        let src = "<span lang=\"fr\">".repeat(100) + "x" + &"</span>".repeat(100) + "\n";
+        let (c, _) = para(&src);
+        fn depth(inlines: &[Inline]) -> usize {
+            inlines
+                .iter()
+                .map(|i| i.children().map_or(0, |c| 1 + depth(c)))
+                .max()
+                .unwrap_or(0)
+        }
+        assert_eq!(depth(&c), 32);
+        assert!(crate::document::plain_text(&c).contains('x'));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 mod finish;
 mod front_matter;
+mod language;
 mod markdown;
 mod plain;
 
@@ -295,11 +296,15 @@ mod tests {
 
     #[test]
     fn json_round_trips_every_block_kind() {
-        let src = "---\ntitle: T\ndate: 2025-01-02\n---\n## H\n\nP *e* **s** ~~x~~ `c` [l](https://x.org)[^1]\n\n- [x] a\n  1. b\n\n> q\n\n> [!TIP]\n> t\n\n```\ncode\n```\n\n| a |\n|--:|\n| 1 |\n\n![alt](i.png)\n\n---\n\n[^1]: note\n";
+        let src = "---\ntitle: T\ndate: 2025-01-02\n---\n## H\n\nP *e* **s** ~~x~~ `c` [l](https://x.org)[^1] <span lang=\"fr\">*oui* <span lang=\"la\">et</span></span>\n\n- [x] a\n  1. b\n\n> q\n\n> [!TIP]\n> t\n\n```\ncode\n```\n\n| a |\n|--:|\n| 1 |\n\n![alt](i.png)\n\n---\n\n[^1]: note\n";
         let md = parse(src, &ParseOptions::new(SourceKind::Markdown))
             .unwrap()
             .value;
         let json = serde_json::to_string(&md).unwrap();
+        assert!(
+            json.contains(r#"{"type":"lang","value":{"lang":"fr","content":[{"type":"emph""#),
+            "{json}"
+        );
         let back = parse(&json, &ParseOptions::new(SourceKind::Json))
             .unwrap()
             .value;

@@ -10,7 +10,7 @@ use super::lines::{self, Align, InlineTheme, Line, Style};
 use super::notes::Notes;
 use super::structure::images_without_alt;
 use super::toc::Toc;
-use super::{Item, NodeId, Role, Span, Structure, Tag, Target};
+use super::{Item, NodeId, Role, Span, SpanTree, Structure, Tag, Target};
 use crate::Options;
 use crate::fonts::{Family, FontSet};
 use crate::images::Image;
@@ -162,6 +162,13 @@ impl<'a> Flow<'a> {
     /// note marks to child elements of `node` (one per span). A note mark is a
     /// `Reference` holding the `Link` that goes to the note.
     pub(crate) fn adopt(&mut self, items: &mut [Item], node: NodeId) {
+        self.adopt_spans(items, node, &SpanTree::default());
+    }
+
+    /// [`Flow::adopt`] for text whose spans nest as `tree` says: the text of a language
+    /// span goes to a `Span` element with the language, inside the element of the span it
+    /// sits in; links, code and note marks inside it become its children.
+    pub(crate) fn adopt_spans(&mut self, items: &mut [Item], node: NodeId, tree: &SpanTree) {
         for item in items {
             let url = match item {
                 Item::Link {
@@ -170,28 +177,52 @@ impl<'a> Flow<'a> {
                 } => Some(url.clone()),
                 _ => None,
             };
+            let is_link = matches!(item, Item::Link { .. });
             let Some(tag) = item.tag_mut() else { continue };
-            let Tag::Open(span) = *tag else { continue };
-            let owner = match span {
-                Span::Plain => node,
-                _ => *self
-                    .spans
-                    .entry((node, span))
-                    .or_insert_with(|| match span {
-                        Span::Note(n) => {
-                            let mark = self.structure.add(Role::Reference, node, None);
-                            let alt = format!("Go to note {n}");
-                            self.structure.add(Role::Link, mark, Some(alt))
-                        }
-                        Span::Code(_) => self.structure.add(Role::Code, node, None),
-                        _ => self.structure.add(Role::Link, node, None),
-                    }),
-            };
+            let Tag::Open(mut span) = *tag else { continue };
+            if is_link {
+                // A link's clickable area belongs to the link, also where its text is in
+                // a language span inside the link.
+                while let Span::Lang(_) = span {
+                    span = tree.parent(span);
+                }
+            }
+            let owner = self.span_element(node, span, tree);
             if let Some(url) = url {
                 self.structure.nodes[owner].alt.get_or_insert(url);
             }
             *tag = Tag::Node(owner);
         }
+    }
+
+    /// The element of `span` in the text of `node`, made (with the elements it sits in)
+    /// the first time.
+    fn span_element(&mut self, node: NodeId, span: Span, tree: &SpanTree) -> NodeId {
+        if span == Span::Plain {
+            return node;
+        }
+        if let Some(&e) = self.spans.get(&(node, span)) {
+            return e;
+        }
+        // Spans nest a few deep at most: the model bounds open spans per container.
+        let parent = self.span_element(node, tree.parent(span), tree);
+        let e = match span {
+            Span::Note(n) => {
+                let mark = self.structure.add(Role::Reference, parent, None);
+                let alt = format!("Go to note {n}");
+                self.structure.add(Role::Link, mark, Some(alt))
+            }
+            Span::Code(_) => self.structure.add(Role::Code, parent, None),
+            Span::Lang(_) => {
+                let e = self.structure.add(Role::Span, parent, None);
+                self.structure.nodes[e].lang =
+                    tree.lang(span).filter(|l| !l.is_empty()).map(str::to_owned);
+                e
+            }
+            Span::Link(_) | Span::Plain => self.structure.add(Role::Link, parent, None),
+        };
+        self.spans.insert((node, span), e);
+        e
     }
 
     /// [`Flow::adopt`] over the items of units.
@@ -273,8 +304,9 @@ impl<'a> Flow<'a> {
         let p = lines::prepare(inlines, style, &self.inline_theme, self.fonts);
         self.report_missing(&p.missing, line);
         let mut lines = p.lines(self.fonts, ctx.left, ctx.width, align);
+        let tree = SpanTree::new(p.styles.iter().map(|s| (s.span, s.lang.as_ref())));
         for l in &mut lines {
-            self.adopt(&mut l.items, node);
+            self.adopt_spans(&mut l.items, node, &tree);
         }
         lines
     }

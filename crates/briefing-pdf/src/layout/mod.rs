@@ -19,7 +19,7 @@ use briefing_model::{Diagnostic, Document, Rgb, Theme};
 use crate::Options;
 use crate::fonts::{FaceId, FontSet};
 use crate::images::Image;
-pub(crate) use structure::{NodeId, Role, Span, Structure, Tag};
+pub(crate) use structure::{LangSpan, NodeId, Role, Span, SpanTree, Structure, Tag};
 
 /// A laid-out document: pages, bookmarks and the images they show.
 #[derive(Debug)]

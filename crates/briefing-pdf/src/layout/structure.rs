@@ -5,6 +5,9 @@
 //! run, image and link with the element it belongs to, or as an artifact (page
 //! furniture, rules, backgrounds, repeated table headers).
 
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
 use briefing_model::{Block, BlockKind, Inline, ListItem};
 
 /// Index of a node in [`Structure::nodes`].
@@ -55,6 +58,8 @@ pub(crate) enum Role {
     Reference,
     /// Computer code, a block or inline.
     Code,
+    /// Text in another language than its surroundings, with `/Lang`.
+    Span,
     /// A table of contents.
     Toc,
     /// One entry of a table of contents.
@@ -88,6 +93,7 @@ impl Role {
             Role::Note => "Note",
             Role::Reference => "Reference",
             Role::Code => "Code",
+            Role::Span => "Span",
             Role::Toc => "TOC",
             Role::Toci => "TOCI",
         }
@@ -104,6 +110,8 @@ pub(crate) struct Node {
     /// Alternative text (figures), what a link does (its URL, or where it goes) or the
     /// unique id (notes).
     pub(crate) alt: Option<String>,
+    /// The language of the element's text when it differs from its surroundings' (`/Lang`).
+    pub(crate) lang: Option<String>,
 }
 
 /// The document's elements, the root first, then in document order.
@@ -120,6 +128,7 @@ impl Default for Structure {
                 role: Role::Document,
                 parent: None,
                 alt: None,
+                lang: None,
             }],
         }
     }
@@ -132,6 +141,7 @@ impl Structure {
             role,
             parent: Some(parent),
             alt,
+            lang: None,
         });
         self.nodes.len() - 1
     }
@@ -148,6 +158,91 @@ pub(crate) enum Span {
     Code(u32),
     /// The reference mark of footnote n.
     Note(u32),
+    /// Text directly inside the n-th language span (described by a [`LangSpan`]).
+    Lang(u32),
+}
+
+/// A language span of a block's inlines, as the text inside it carries it in its style.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LangSpan {
+    /// Its number among the block's spans: its text is tagged [`Span::Lang`] of it.
+    pub(crate) number: u32,
+    /// The language tag.
+    pub(crate) lang: String,
+    /// The span its text would have had without it (a link it sits in, or plain text).
+    pub(crate) parent: Span,
+    /// The language span it sits in, if any.
+    pub(crate) outer: Option<Rc<LangSpan>>,
+}
+
+impl LangSpan {
+    /// Language span `number` of language `lang`, opened inside text of span `parent` and
+    /// language span `outer`.
+    pub(crate) fn open(
+        number: u32,
+        lang: &str,
+        parent: Span,
+        outer: Option<Rc<LangSpan>>,
+    ) -> Rc<LangSpan> {
+        Rc::new(LangSpan {
+            number,
+            lang: lang.trim().to_owned(),
+            parent,
+            outer,
+        })
+    }
+}
+
+/// How the spans of one block's text nest: each span's enclosing span and, for language
+/// spans, the language. Read from the styles its text was set in.
+#[derive(Debug, Default)]
+pub(crate) struct SpanTree {
+    /// Span → (enclosing span, language of a language span).
+    spans: BTreeMap<Span, (Span, Option<String>)>,
+}
+
+impl SpanTree {
+    /// The tree of the spans that text in `styles` belongs to: a style's span and the
+    /// innermost language span it is in.
+    pub(crate) fn new<'a>(
+        styles: impl IntoIterator<Item = (Span, Option<&'a Rc<LangSpan>>)>,
+    ) -> Self {
+        let mut tree = SpanTree::default();
+        for (span, lang) in styles {
+            if !matches!(span, Span::Plain | Span::Lang(_)) {
+                // A link, code span or note mark sits in the language span it started in.
+                let parent = lang.map_or(Span::Plain, |l| Span::Lang(l.number));
+                tree.spans.entry(span).or_insert((parent, None));
+            }
+            let mut next = lang;
+            while let Some(l) = next {
+                tree.spans
+                    .entry(Span::Lang(l.number))
+                    .or_insert_with(|| (l.parent, Some(l.lang.clone())));
+                if !matches!(l.parent, Span::Plain | Span::Lang(_)) {
+                    // A link holding only a language span has no text of its own to say
+                    // where it sits.
+                    let around = l
+                        .outer
+                        .as_ref()
+                        .map_or(Span::Plain, |o| Span::Lang(o.number));
+                    tree.spans.entry(l.parent).or_insert((around, None));
+                }
+                next = l.outer.as_ref();
+            }
+        }
+        tree
+    }
+
+    /// The span `span` sits in (plain text for one the tree does not know).
+    pub(crate) fn parent(&self, span: Span) -> Span {
+        self.spans.get(&span).map_or(Span::Plain, |(p, _)| *p)
+    }
+
+    /// The language of language span `span`.
+    pub(crate) fn lang(&self, span: Span) -> Option<&str> {
+        self.spans.get(&span).and_then(|(_, l)| l.as_deref())
+    }
 }
 
 /// What a drawn item belongs to.
@@ -176,7 +271,9 @@ pub(crate) fn images_without_alt(blocks: &[Block], out: &mut Vec<(u32, String)>)
                     out.push((line, src.clone()))
                 }
                 Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => inlines(c, line, out),
-                Inline::Link { content, .. } => inlines(content, line, out),
+                Inline::Link { content, .. } | Inline::Lang { content, .. } => {
+                    inlines(content, line, out)
+                }
                 _ => {}
             }
         }

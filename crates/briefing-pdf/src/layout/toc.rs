@@ -318,4 +318,3 @@ fn widest_digit(fonts: &FontSet, style: &Style) -> f32 {
         .map(|d| fonts.width(style.face(), d.encode_utf8(&mut [0; 4]), style.size))
         .fold(0.0, f32::max)
 }
-

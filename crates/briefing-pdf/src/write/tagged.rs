@@ -204,6 +204,10 @@ pub(super) fn write_structure(
             Object::Array(kids)
         };
         d.set("K", k);
+        if let Some(lang) = &node.lang {
+            // ISO 32000-1 14.9.2: the language of the element's content and its children.
+            d.set("Lang", text(lang));
+        }
         match node.role {
             Role::Figure => {
                 d.set("Alt", text(node.alt.as_deref().unwrap_or("")));

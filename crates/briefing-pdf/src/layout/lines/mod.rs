@@ -5,9 +5,11 @@ mod code;
 mod set;
 mod words;
 
+use std::rc::Rc;
+
 use briefing_model::{Inline, Rgb};
 
-use super::{Item, Span, Target};
+use super::{Item, LangSpan, Span, Target};
 use crate::fonts::{FaceId, Family, FontSet};
 use breaking::{Break, greedy, split_long_words, total_fit};
 pub(crate) use code::code_lines;
@@ -38,6 +40,8 @@ pub(crate) struct Style {
     pub(crate) note: Option<u32>,
     /// The inline element the text is part of, for the structure tree.
     pub(crate) span: Span,
+    /// The innermost language span the text is in, for the structure tree.
+    pub(crate) lang: Option<Rc<LangSpan>>,
 }
 
 impl Style {
@@ -55,6 +59,7 @@ impl Style {
             background: None,
             note: None,
             span: Span::Plain,
+            lang: None,
         }
     }
 
@@ -125,7 +130,8 @@ enum Piece {
 /// Inline content prepared for breaking at any width.
 #[derive(Debug, Clone)]
 pub(crate) struct Prepared {
-    styles: Vec<Style>,
+    /// Every style the text is set in.
+    pub(crate) styles: Vec<Style>,
     pieces: Vec<Piece>,
     /// Characters no theme font has, in order of appearance.
     pub(crate) missing: Vec<char>,

@@ -4,7 +4,7 @@ use briefing_model::Inline;
 
 use super::{InlineTheme, Piece, Prepared, Seg, Span, Style};
 use crate::fonts::{Family, FontSet};
-use crate::layout::{Anchor, Target};
+use crate::layout::{Anchor, LangSpan, Target};
 
 /// Builds the pieces, hyphenation points included when the theme has a language.
 pub(super) fn build(
@@ -123,6 +123,16 @@ impl Builder<'_> {
                 Inline::LineBreak => {
                     self.end_word();
                     self.pieces.push(Piece::Break);
+                }
+                Inline::Lang { lang, content } => {
+                    self.spans += 1;
+                    let open = LangSpan::open(self.spans, lang, style.span, style.lang.clone());
+                    let s = Style {
+                        span: Span::Lang(self.spans),
+                        lang: Some(open),
+                        ..style.clone()
+                    };
+                    self.inlines(content, &s);
                 }
             }
         }
