@@ -1,10 +1,12 @@
 //! Pagination: units go onto pages, honouring keep-with-next and repeating table headers.
 
+use std::rc::Rc;
+
 use briefing_model::{FootnotePlacement, Theme};
 
 use super::flow::Unit;
 use super::notes::Notes;
-use super::{Bookmark, Page};
+use super::{Bookmark, Item, Page};
 
 /// Pages with their bookmarks.
 #[derive(Debug)]
@@ -41,9 +43,48 @@ struct Cursor<'a> {
     foot: Vec<u32>,
     /// Height the current page's foot takes, separator included.
     foot_h: f32,
+    /// The header of the table the last placed unit belongs to, if it repeats one.
+    table: Option<Rc<Vec<Unit>>>,
 }
 
 impl Cursor<'_> {
+    /// Ends the page before `next`. When `next` continues the table the page ends in,
+    /// the table's piece on this page is closed with a rule under it (a row broken between
+    /// its lines has none there yet).
+    fn break_before(&mut self, next: &Unit) {
+        if let (Some(open), Some(header)) = (&self.table, &next.repeat)
+            && Rc::ptr_eq(open, header)
+        {
+            let header = header.clone();
+            self.close_table(&header);
+        }
+        self.new_page();
+    }
+
+    /// Draws a body-row rule across the table at the bottom of what is placed, unless one
+    /// is there already.
+    fn close_table(&mut self, header: &[Unit]) {
+        let span = header.iter().flat_map(|u| &u.items).find_map(|i| match i {
+            Item::Line { x1, x2, .. } => Some((*x1, *x2)),
+            _ => None,
+        });
+        let Some((x1, x2)) = span else { return };
+        let y = self.y;
+        let page = self.pages.last_mut().expect("a page");
+        let ruled = matches!(page.items.last(), Some(Item::Line { y1, y2, .. })
+            if (y1 - y).abs() < 0.01 && (y2 - y).abs() < 0.01);
+        if !ruled {
+            page.items.push(Item::Line {
+                x1,
+                y1: y,
+                x2,
+                y2: y,
+                width: super::blocks::ROW_RULE,
+                color: self.rule,
+            });
+        }
+    }
+
     fn new_page(&mut self) {
         self.flush_foot();
         self.pages.push(Page::default());
@@ -113,7 +154,7 @@ impl Cursor<'_> {
     /// Places one unit, starting a page first if it (and its notes) do not fit.
     fn place_breaking(&mut self, u: &Unit) {
         if !self.empty && !self.fits(u.gap + u.height, self.foot_growth(std::slice::from_ref(u))) {
-            self.new_page();
+            self.break_before(u);
         }
         if self.empty
             && let Some(header) = &u.repeat
@@ -130,6 +171,7 @@ impl Cursor<'_> {
             }
         }
         self.place(u);
+        self.table.clone_from(&u.repeat);
     }
 
     /// Sets the current page's footnotes above the bottom margin.
@@ -191,6 +233,7 @@ pub(crate) fn paginate(theme: &Theme, units: &[Unit], notes: &Notes) -> Paged {
         placed: Vec::new(),
         foot: Vec::new(),
         foot_h: 0.0,
+        table: None,
     };
     c.new_page();
     place_all(&mut c, units);
@@ -224,7 +267,7 @@ fn place_all(c: &mut Cursor<'_>, units: &[Unit]) {
         let height: f32 = group.iter().map(|u| u.gap + u.height).sum::<f32>()
             - if c.empty { group[0].gap } else { 0.0 };
         if !c.empty && !c.fits(height, c.foot_growth(group)) && height <= c.top - c.bottom {
-            c.new_page();
+            c.break_before(&group[0]);
         }
         for u in group {
             c.place_breaking(u);
@@ -236,7 +279,6 @@ fn place_all(c: &mut Cursor<'_>, units: &[Unit]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::Item;
     use briefing_model::Rgb;
 
     fn unit(h: f32, kwn: bool, mark: &str) -> Unit {

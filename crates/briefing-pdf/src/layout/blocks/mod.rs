@@ -14,6 +14,9 @@ use crate::fonts::Family;
 pub(super) const INDENT: f32 = 18.0;
 /// Inner padding of callouts, code blocks and table cells.
 const PAD: f32 = 6.0;
+/// Stroke width of the rule under a table's body row, also where pagination closes a
+/// piece of a table at a page break.
+pub(crate) const ROW_RULE: f32 = 0.5;
 
 impl Flow<'_> {
     /// Lays out blocks in order, with spacing between them. The document's own blocks

@@ -1,14 +1,176 @@
-//! Tables: columns sized to their content, a header row repeated on every page.
+//! Tables: columns sized to their content, a header row repeated on every page. A row
+//! taller than the text block is set as one unit per line band, so that pagination can
+//! break it between lines; each piece sits under the repeated header.
 
 use std::rc::Rc;
 
 use briefing_model::{Align as ColAlign, Inline};
 
-use super::PAD;
+use super::{PAD, ROW_RULE};
 use crate::fonts::Family;
 use crate::layout::flow::{Ctx, Flow, Unit};
-use crate::layout::lines::{self, Align, Style};
+use crate::layout::lines::{self, Align, Line, Style};
 use crate::layout::{Item, Role};
+
+/// The columns of one table: where each starts, how wide it is, how it aligns.
+struct Columns<'a> {
+    /// Left edge of each column, then the table's right edge.
+    xs: Vec<f32>,
+    /// Width of each column.
+    widths: Vec<f32>,
+    /// Alignment of each column as the source gives it.
+    align: &'a [ColAlign],
+    /// The table's context (left edge, width, base style).
+    ctx: &'a Ctx,
+}
+
+/// A row whose cells are set: each cell's lines, items relative to the line's top.
+struct SetRow {
+    cells: Vec<Vec<Line>>,
+    head: bool,
+}
+
+impl Columns<'_> {
+    fn left(&self) -> f32 {
+        self.ctx.left
+    }
+
+    fn total(&self) -> f32 {
+        self.ctx.width
+    }
+
+    /// The rule under a row (or under a piece of one).
+    fn rule(&self, y: f32, head: bool, flow: &Flow<'_>) -> Item {
+        Item::Line {
+            x1: self.left(),
+            y1: y,
+            x2: self.left() + self.total(),
+            y2: y,
+            width: if head { 0.9 } else { ROW_RULE },
+            color: if head {
+                flow.theme.colors.text
+            } else {
+                flow.theme.colors.rule
+            },
+        }
+    }
+
+    /// Sets the cells of one row as a `TR` of `TH` or `TD` elements.
+    fn set(
+        &self,
+        flow: &mut Flow<'_>,
+        row: &[Vec<Inline>],
+        style: &Style,
+        head: bool,
+        line: u32,
+    ) -> SetRow {
+        let empty = Vec::new();
+        flow.begin(Role::TR);
+        let cells = (0..self.widths.len())
+            .map(|c| {
+                let node = flow.leaf(if head { Role::TH } else { Role::TD }, None);
+                let a = match self.align.get(c).copied().unwrap_or_default() {
+                    ColAlign::Center => Align::Center,
+                    ColAlign::Right => Align::Right,
+                    _ => Align::Left,
+                };
+                let cctx = Ctx {
+                    left: self.xs[c] + PAD,
+                    width: self.widths[c] - 2.0 * PAD,
+                    ..self.ctx.clone()
+                };
+                flow.text(row.get(c).unwrap_or(&empty), style, &cctx, a, line, node)
+            })
+            .collect();
+        flow.end();
+        SetRow { cells, head }
+    }
+}
+
+impl SetRow {
+    /// The row's height when set in one piece.
+    fn height(&self) -> f32 {
+        self.cells
+            .iter()
+            .map(|c| c.iter().map(|l| l.height).sum::<f32>())
+            .fold(0.0, f32::max)
+            + 2.0 * PAD * 0.7
+    }
+
+    /// The row as one unit that pagination never splits.
+    fn whole(self, cols: &Columns<'_>, flow: &Flow<'_>) -> Unit {
+        let mut items = Vec::new();
+        let mut notes = Vec::new();
+        let height = self.height();
+        for cell in self.cells {
+            let mut y = PAD * 0.7;
+            for l in cell {
+                notes.extend(l.notes);
+                items.extend(l.items.into_iter().map(|i| i.shifted(0.0, y)));
+                y += l.height;
+            }
+        }
+        items.push(cols.rule(-height, self.head, flow));
+        if self.head {
+            items.insert(0, head_fill(cols, height, flow));
+        }
+        Unit {
+            height,
+            items,
+            notes,
+            ..Unit::default()
+        }
+    }
+
+    /// The row as one unit per band of lines: band k holds line k of every cell, as tall
+    /// as the tallest of them. Pagination may break between bands, except after the first
+    /// and before the last (at least two lines each side) and after a hyphenated line.
+    fn bands(self, cols: &Columns<'_>, flow: &Flow<'_>) -> Vec<Unit> {
+        let n = self.cells.iter().map(Vec::len).max().unwrap_or(0);
+        let mut cells: Vec<_> = self.cells.into_iter().map(Vec::into_iter).collect();
+        let mut units = Vec::with_capacity(n);
+        for k in 0..n {
+            let top = if k == 0 { PAD * 0.7 } else { 0.0 };
+            let bottom = if k + 1 == n { PAD * 0.7 } else { 0.0 };
+            let mut items = Vec::new();
+            let mut notes = Vec::new();
+            let mut tallest = 0.0f32;
+            let mut hyphenated = false;
+            for l in cells.iter_mut().filter_map(Iterator::next) {
+                tallest = tallest.max(l.height);
+                hyphenated |= l.hyphenated;
+                notes.extend(l.notes);
+                items.extend(l.items.into_iter().map(|i| i.shifted(0.0, top)));
+            }
+            let height = top + tallest + bottom;
+            if self.head {
+                items.insert(0, head_fill(cols, height, flow));
+            }
+            if k + 1 == n {
+                items.push(cols.rule(-height, self.head, flow));
+            }
+            units.push(Unit {
+                height,
+                items,
+                notes,
+                keep_with_next: hyphenated || (n >= 2 && (k == 0 || k + 2 == n)),
+                ..Unit::default()
+            });
+        }
+        units
+    }
+}
+
+/// The header row's tinted background, `height` tall.
+fn head_fill(cols: &Columns<'_>, height: f32, flow: &Flow<'_>) -> Item {
+    Item::Fill {
+        x: cols.left(),
+        y: -height,
+        w: cols.total(),
+        h: height,
+        color: flow.theme.colors.code_background,
+    }
+}
 
 impl Flow<'_> {
     /// A table: columns sized to their content, header repeated on each page.
@@ -72,71 +234,27 @@ impl Flow<'_> {
         for w in &widths {
             xs.push(xs.last().copied().unwrap_or(0.0) + w);
         }
-        let set_row =
-            |flow: &mut Self, row: &[Vec<Inline>], style: &Style, is_head: bool| -> Unit {
-                let mut items = Vec::new();
-                let mut notes = Vec::new();
-                let mut height = 0.0f32;
-                flow.begin(Role::TR);
-                for c in 0..cols {
-                    let node = flow.leaf(if is_head { Role::TH } else { Role::TD }, None);
-                    let a = match align.get(c).copied().unwrap_or_default() {
-                        ColAlign::Center => Align::Center,
-                        ColAlign::Right => Align::Right,
-                        _ => Align::Left,
-                    };
-                    let cctx = Ctx {
-                        left: xs[c] + PAD,
-                        width: widths[c] - 2.0 * PAD,
-                        ..ctx.clone()
-                    };
-                    let mut y = -PAD * 0.7;
-                    for l in flow.text(&cell(row, c), style, &cctx, a, line, node) {
-                        notes.extend(l.notes);
-                        items.extend(l.items.into_iter().map(|i| i.shifted(0.0, -y)));
-                        y -= l.height;
-                    }
-                    height = height.max(-y + PAD * 0.7);
-                }
-                flow.end();
-                let color = if is_head {
-                    flow.theme.colors.text
-                } else {
-                    flow.theme.colors.rule
-                };
-                let width = if is_head { 0.9 } else { 0.5 };
-                items.push(Item::Line {
-                    x1: ctx.left,
-                    y1: -height,
-                    x2: ctx.left + total,
-                    y2: -height,
-                    width,
-                    color,
-                });
-                if is_head {
-                    items.insert(
-                        0,
-                        Item::Fill {
-                            x: ctx.left,
-                            y: -height,
-                            w: total,
-                            h: height,
-                            color: flow.theme.colors.code_background,
-                        },
-                    );
-                }
-                Unit {
-                    height,
-                    items,
-                    notes,
-                    ..Unit::default()
-                }
-            };
+        let columns = Columns {
+            xs,
+            widths,
+            align,
+            ctx,
+        };
+        let page = &self.theme.page;
+        let block = page.size.height.0 - page.margin_top.0 - page.margin_bottom.0;
+
         self.begin(Role::Table);
         self.begin(Role::THead);
-        let mut head_unit = set_row(self, header, &head, true);
+        let head_row = columns.set(self, header, &head, true, line);
         self.end();
-        head_unit.keep_with_next = true;
+        // A header taller than half the text block is set once, not above every piece.
+        let head_h = head_row.height();
+        let repeated = head_h <= block * 0.5;
+        let mut head_units = if head_h > block {
+            head_row.bands(&columns, self)
+        } else {
+            vec![head_row.whole(&columns, self)]
+        };
         let top = Item::Line {
             x1: ctx.left,
             y1: 0.0,
@@ -145,17 +263,31 @@ impl Flow<'_> {
             width: 0.9,
             color: self.theme.colors.text,
         };
-        head_unit.items.push(top);
-        let repeat = Rc::new(vec![head_unit.clone()]);
-        let mut units = vec![head_unit];
+        head_units[0].items.push(top);
+        if let Some(last) = head_units.last_mut() {
+            last.keep_with_next = true;
+        }
+        let repeat = repeated.then(|| Rc::new(head_units.clone()));
+        let room = block - if repeated { head_h } else { 0.0 };
+        let mut units = head_units;
         self.begin(Role::TBody);
         for row in rows {
-            let mut u = set_row(self, row, &body, false);
-            u.repeat = Some(repeat.clone());
-            units.push(u);
+            let set = columns.set(self, row, &body, false, line);
+            let mut pieces = if set.height() > room {
+                set.bands(&columns, self)
+            } else {
+                vec![set.whole(&columns, self)]
+            };
+            for u in &mut pieces {
+                u.repeat.clone_from(&repeat);
+            }
+            units.extend(pieces);
         }
         self.end();
         self.end();
         units
     }
 }
+
+#[cfg(test)]
+mod tests;
