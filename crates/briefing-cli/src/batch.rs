@@ -283,27 +283,30 @@ impl Batch<'_> {
         let opts =
             crate::parse_options(&input.path, &args.source).map_err(|e| Diagnostic::error(0, e))?;
         let format_names: Vec<&str> = self.formats.iter().map(|f| f.extension()).collect();
-        let key = manifest::key(&[
-            env!("CARGO_PKG_VERSION").as_bytes(),
-            format_names.join(",").as_bytes(),
-            args.theme.as_deref().unwrap_or("").as_bytes(),
-            args.source.title.as_deref().unwrap_or("").as_bytes(),
-            format!(
-                "{:?}|{:?}|{:?}|{:?}|{}|{:?}",
-                opts.kind,
-                opts.default_date,
-                args.source.allow_path,
-                args.pdf_standard,
-                args.allow_raw_html,
-                args.html_assets
-            )
-            .as_bytes(),
-            &bytes,
-        ]);
-        if args.incremental
-            && self.manifest.is_current(&rel, &key, &args.out_dir, |dir| {
-                self.themes.fingerprint(dir)
-            })
+        // The manifest's key and entry are only kept with --incremental.
+        let key = args.incremental.then(|| {
+            manifest::key(&[
+                env!("CARGO_PKG_VERSION").as_bytes(),
+                format_names.join(",").as_bytes(),
+                args.theme.as_deref().unwrap_or("").as_bytes(),
+                args.source.title.as_deref().unwrap_or("").as_bytes(),
+                format!(
+                    "{:?}|{:?}|{:?}|{:?}|{}|{:?}",
+                    opts.kind,
+                    opts.default_date,
+                    args.source.allow_path,
+                    args.pdf_standard,
+                    args.allow_raw_html,
+                    args.html_assets
+                )
+                .as_bytes(),
+                &bytes,
+            ])
+        });
+        if let Some(key) = &key
+            && self
+                .manifest
+                .is_current(&rel, key, &args.out_dir, |dir| self.themes.fingerprint(dir))
         {
             report.status = Status::Unchanged;
             return Ok(None);
@@ -359,23 +362,15 @@ impl Batch<'_> {
         };
         let outputs: Vec<OutputReport> = self.map(self.formats, |&format| {
             let out = target.with_extension(format.extension());
-            render_output(
-                &doc,
-                &theme,
-                format,
-                &options,
-                &out,
-                args.deny_warnings,
-                &input.path,
-            )
+            render_output(&doc, &theme, format, &options, &out, args, &input.path)
         });
         if outputs.iter().any(|o| o.status == Status::Failed) {
             report.status = Status::Failed;
         }
         report.outputs = outputs;
-        if report.status != Status::Ok {
+        let Some(key) = key.filter(|_| report.status == Status::Ok) else {
             return Ok(None);
-        }
+        };
         let assets = referenced_files(&doc)
             .into_iter()
             .map(|src| base_dir.join(src))
@@ -405,9 +400,10 @@ fn render_output(
     format: Format,
     options: &RenderOptions,
     out: &Path,
-    deny_warnings: bool,
+    args: &RenderArgs,
     input: &Path,
 ) -> OutputReport {
+    let deny_warnings = args.deny_warnings;
     let started = Instant::now();
     let mut report = OutputReport {
         format: format.extension(),
@@ -448,8 +444,11 @@ fn render_output(
                     Ok(()) => {
                         report.status = Status::Ok;
                         report.bytes = Some(bytes.len());
-                        report.sha256 = Some(manifest::hex(&Sha256::digest(&bytes)));
-                        report.pages = format.page_count(&bytes);
+                        // Only the JSON report shows these; hashing costs a tenth of a small render.
+                        if args.report.is_some() {
+                            report.sha256 = Some(manifest::hex(&Sha256::digest(&bytes)));
+                            report.pages = format.page_count(&bytes);
+                        }
                     }
                     Err(e) => report.diagnostics.push(
                         Diagnostic::error(0, format!("cannot write {}: {e}", out.display()))
