@@ -9,6 +9,8 @@ mod standard;
 mod write;
 
 #[cfg(test)]
+mod shaping_tests;
+#[cfg(test)]
 mod tagged_tests;
 #[cfg(test)]
 mod tests;
