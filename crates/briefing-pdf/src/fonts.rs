@@ -1,8 +1,12 @@
 //! Font faces and text measurement: the one place widths come from.
 //!
-//! Layout breaks lines with these widths and the writer embeds the same font
-//! programs, so what is measured is what is drawn. Advances are truncated to
-//! 1/1000 em exactly as the PDF `/W` array records them.
+//! Layout breaks lines with shaped widths (kerning and ligatures, see [`shape`])
+//! and the writer draws those very glyphs from the same font programs, so what is
+//! measured is what is drawn. Nominal advances are truncated to 1/1000 em exactly
+//! as the PDF `/W` array records them; the writer adds the difference to the
+//! shaped advance as a `TJ` adjustment.
+
+mod shape;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -15,6 +19,8 @@ use allsorts::tag;
 use briefing_model::{Bytes, FontFile, Theme};
 
 use crate::error::Error;
+use shape::Shaper;
+pub(crate) use shape::{Features, Glyph, Shaped, advance};
 
 /// A font role of the theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -110,6 +116,9 @@ pub(crate) struct Metrics {
     astral: HashMap<u32, u16>,
     /// Advance of each glyph in 1/1000 em, truncated as `/W` records it.
     advances: Vec<u16>,
+    /// The font ready for shaping (`None`: the shaper cannot read it, so glyphs
+    /// are the cmap's with nominal advances).
+    shaper: Option<Shaper>,
 }
 
 impl Metrics {
@@ -123,7 +132,8 @@ impl Metrics {
     }
 
     /// Parses the cmap and horizontal metrics of a TrueType or OpenType font.
-    fn parse(bytes: &[u8]) -> Option<Metrics> {
+    fn parse(data: &Bytes) -> Option<Metrics> {
+        let bytes: &[u8] = data;
         let file = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
         let provider = file.table_provider(0).ok()?;
         let read = |t| provider.read_table_data(t).ok();
@@ -161,6 +171,7 @@ impl Metrics {
             bmp,
             astral,
             advances,
+            shaper: Shaper::new(data, head.units_per_em),
         })
     }
 }
@@ -281,10 +292,36 @@ impl FontSet {
         u32::from(m.advances.get(usize::from(m.gid(ch))).copied().unwrap_or(0))
     }
 
-    /// The width of `text` set in `face` at `size` points.
+    /// The nominal advance of a glyph in 1/1000 em, as the PDF `/W` array records it.
+    pub(crate) fn glyph_advance(&self, face: FaceId, gid: u16) -> u32 {
+        let m = &self.metrics[face.index()];
+        u32::from(m.advances.get(usize::from(gid)).copied().unwrap_or(0))
+    }
+
+    /// The glyphs of `text` set in `face`: shaped with `features`, or the cmap's
+    /// glyphs at their nominal advances if the shaper cannot read the font.
+    pub(crate) fn shape(&self, face: FaceId, text: &str, features: Features) -> Shaped {
+        let m = &self.metrics[face.index()];
+        if let Some(glyphs) = m.shaper.as_ref().and_then(|s| s.shape(text, features)) {
+            return glyphs;
+        }
+        text.chars()
+            .map(|c| {
+                let gid = m.gid(c);
+                Glyph {
+                    gid,
+                    advance: f32::from(m.advances.get(usize::from(gid)).copied().unwrap_or(0)),
+                    dx: 0.0,
+                    len: c.len_utf8() as u32,
+                    nominal: gid != 0,
+                }
+            })
+            .collect()
+    }
+
+    /// The width of `text` shaped as running text in `face` at `size` points.
     pub(crate) fn width(&self, face: FaceId, text: &str, size: f32) -> f32 {
-        let units: u32 = text.chars().map(|c| self.advance(face, c)).sum();
-        units as f32 * size / 1000.0
+        advance(&self.shape(face, text, Features::Text)) * size / 1000.0
     }
 }
 

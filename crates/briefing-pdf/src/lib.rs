@@ -8,6 +8,8 @@ mod render;
 mod write;
 
 #[cfg(test)]
+mod shaping_tests;
+#[cfg(test)]
 mod tagged_tests;
 #[cfg(test)]
 mod tests;

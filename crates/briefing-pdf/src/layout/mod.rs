@@ -17,7 +17,7 @@ mod toc;
 use briefing_model::{Diagnostic, Document, Rgb, Theme};
 
 use crate::Options;
-use crate::fonts::{FaceId, FontSet};
+use crate::fonts::{FaceId, FontSet, Glyph};
 use crate::images::Image;
 pub(crate) use structure::{LangSpan, NodeId, Role, Span, SpanTree, Structure, Tag};
 
@@ -75,6 +75,9 @@ pub(crate) struct TextRun {
     pub(crate) color: Rgb,
     /// The characters, spaces included.
     pub(crate) text: String,
+    /// The glyphs drawn for `text`, as measured; their `len`s cover `text`. Empty:
+    /// the writer shapes `text` itself, word by word.
+    pub(crate) glyphs: Vec<Glyph>,
     /// Extra points added after each space (justification).
     pub(crate) space_extra: f32,
     /// The structure element the text belongs to, or artifact.

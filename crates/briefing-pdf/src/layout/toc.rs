@@ -273,6 +273,7 @@ impl Toc {
                     size: e.style.size,
                     color: e.style.color,
                     text: number,
+                    glyphs: Vec::new(),
                     space_extra: 0.0,
                     tag: Tag::Node(e.link),
                 }));
@@ -305,6 +306,7 @@ impl Toc {
             size,
             color: self.leader_color,
             text,
+            glyphs: Vec::new(),
             space_extra: pitch - dot - space,
             tag: Tag::Artifact,
         }))

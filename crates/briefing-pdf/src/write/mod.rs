@@ -10,18 +10,19 @@ mod resources;
 mod tagged;
 mod xmp;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use briefing_model::{Document, Rgb};
 use printpdf::{
-    Color, CurTransMat, DictItem, FontId, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix, XObjectId,
-    XObjectTransform,
+    Codepoint, Color, CurTransMat, DictItem, FontId, Line, LinePoint, Op, PaintMode, PdfDocument,
+    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    XObjectId, XObjectTransform,
 };
 
 use crate::PdfStandard;
 use crate::error::Error;
-use crate::fonts::{FaceId, FontSet};
+use crate::fonts::{FaceId, Features, FontSet, Glyph};
 use crate::layout::{Item, Layout, NodeId, Structure, Tag, Target, TextRun};
 use finish::{compress, finish, set_id};
 use resources::{image_xobject, subset_face};
@@ -35,12 +36,16 @@ pub(crate) fn write(
 ) -> Result<Vec<u8>, Error> {
     let mut pdf = PdfDocument::new(&doc.meta.title);
     let used = used_faces(layout, fonts);
-    for (face, chars) in &used {
-        let font = subset_face(fonts, *face, chars)?;
+    // Each embedded face's glyphs in subset order: a glyph's id in the subset is
+    // its position here.
+    let mut subsets: BTreeMap<FaceId, Vec<u16>> = BTreeMap::new();
+    for (face, glyphs) in &used {
+        let (font, gids) = subset_face(fonts, *face, glyphs)?;
         pdf.resources
             .fonts
             .map
             .insert(font_id(*face), PdfFont::new(font));
+        subsets.insert(*face, gids);
     }
     for (i, img) in layout.images.iter().enumerate() {
         pdf.resources
@@ -51,7 +56,7 @@ pub(crate) fn write(
     let (pages, tags): (Vec<PdfPage>, Vec<PageTags>) = layout
         .pages
         .iter()
-        .map(|p| page(layout, fonts, &p.items))
+        .map(|p| page(layout, fonts, &subsets, &p.items))
         .unzip();
     let pdf = pdf.with_pages(pages);
     let opts = PdfSaveOptions {
@@ -82,19 +87,37 @@ fn image_id(index: usize) -> XObjectId {
     XObjectId(format!("Im{index}"))
 }
 
-/// The characters each embedded face draws (faces sharing a font program count as one).
-fn used_faces(layout: &Layout, fonts: &FontSet) -> BTreeMap<FaceId, BTreeSet<char>> {
-    let mut used: BTreeMap<FaceId, BTreeSet<char>> = BTreeMap::new();
+/// The glyphs each embedded face draws (faces sharing a font program count as one).
+fn used_faces(layout: &Layout, fonts: &FontSet) -> BTreeMap<FaceId, BTreeSet<u16>> {
+    let mut used: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
     for page in &layout.pages {
         for item in &page.items {
             if let Item::Text(t) = item {
                 used.entry(fonts.canonical(t.face))
                     .or_default()
-                    .extend(t.text.chars());
+                    .extend(run_glyphs(t, fonts).iter().map(|g| g.gid));
             }
         }
     }
     used
+}
+
+/// The glyphs of a run: as laid out, or shaped here word by word if the layout
+/// left them out.
+fn run_glyphs<'a>(t: &'a TextRun, fonts: &FontSet) -> Cow<'a, [Glyph]> {
+    if !t.glyphs.is_empty() || t.text.is_empty() {
+        return Cow::Borrowed(&t.glyphs);
+    }
+    let mut glyphs = Vec::new();
+    for (k, word) in t.text.split(' ').enumerate() {
+        if k > 0 {
+            glyphs.extend_from_slice(&fonts.shape(t.face, " ", Features::Text));
+        }
+        if !word.is_empty() {
+            glyphs.extend_from_slice(&fonts.shape(t.face, word, Features::Text));
+        }
+    }
+    Cow::Owned(glyphs)
 }
 
 /// printpdf's colour from ours.
@@ -204,7 +227,12 @@ fn line_tag(items: &[Item]) -> Option<Tag> {
 
 /// One page's operators, every one inside a marked-content sequence: an element's
 /// content (with an MCID) or an artifact.
-fn page(layout: &Layout, fonts: &FontSet, items: &[Item]) -> (PdfPage, PageTags) {
+fn page(
+    layout: &Layout,
+    fonts: &FontSet,
+    subsets: &BTreeMap<FaceId, Vec<u16>>,
+    items: &[Item],
+) -> (PdfPage, PageTags) {
     let mut ops = Vec::new();
     let mut marks = Marks {
         open: None,
@@ -290,8 +318,9 @@ fn page(layout: &Layout, fonts: &FontSet, items: &[Item]) -> (PdfPage, PageTags)
                 ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Translate(Pt(t.x), Pt(t.y)),
                 });
+                let subset = subsets.get(&face).map_or(&[][..], Vec::as_slice);
                 ops.push(Op::ShowText {
-                    items: text_items(t),
+                    items: text_items(t, fonts, subset),
                 });
             }
             Item::Fill {
@@ -369,24 +398,56 @@ fn page(layout: &Layout, fonts: &FontSet, items: &[Item]) -> (PdfPage, PageTags)
     (page, marks.tags)
 }
 
-/// A run as TJ items: real space glyphs (so copied text keeps its spaces), each
-/// followed by the justification offset — `Tw` does not apply to two-byte codes.
-fn text_items(t: &TextRun) -> Vec<TextItem> {
-    if t.space_extra.abs() < 0.001 {
-        return vec![TextItem::Text(t.text.clone())];
-    }
-    let offset = -t.space_extra * 1000.0 / t.size;
+/// A run as TJ items. Glyphs that are their character's own (the cmap's) are
+/// written as text, which keeps the content stream as compact as unshaped text;
+/// the others (ligatures, substitutions) by subset id with the text they stand for,
+/// which ToUnicode maps them back to, so a ligature copies as its letters. After a
+/// glyph, a TJ adjustment turns the advance `/W` records into the shaped one
+/// (kerning), plus the justification after a space (`Tw` does not apply to
+/// two-byte codes); spaces stay real glyphs so copied text keeps them.
+fn text_items(t: &TextRun, fonts: &FontSet, subset: &[u16]) -> Vec<TextItem> {
+    let glyphs = run_glyphs(t, fonts);
+    let face = fonts.canonical(t.face);
+    let justify = t.space_extra * 1000.0 / t.size;
     let mut items = Vec::new();
-    let mut cur = String::new();
-    for ch in t.text.chars() {
-        cur.push(ch);
-        if ch == ' ' {
-            items.push(TextItem::Text(std::mem::take(&mut cur)));
-            items.push(TextItem::Offset(offset));
+    let mut text = String::new();
+    let mut at = 0;
+    let flush = |items: &mut Vec<TextItem>, text: &mut String| {
+        if !text.is_empty() {
+            items.push(TextItem::Text(std::mem::take(text)));
+        }
+    };
+    for g in glyphs.iter() {
+        let len = g.len as usize;
+        let source = t.text.get(at..at + len).unwrap_or("");
+        at += len;
+        // A displaced glyph (a mark) moves the pen before it and back after it.
+        if g.dx != 0.0 {
+            flush(&mut items, &mut text);
+            items.push(TextItem::Offset(-g.dx));
+        }
+        let mut offset = fonts.glyph_advance(face, g.gid) as f32 - g.advance + g.dx;
+        if source == " " {
+            offset -= justify;
+        }
+        if offset.abs() < 0.0005 {
+            offset = 0.0;
+        }
+        if g.nominal {
+            text.push_str(source);
+            if offset != 0.0 {
+                flush(&mut items, &mut text);
+                items.push(TextItem::Offset(offset));
+            }
+        } else {
+            flush(&mut items, &mut text);
+            items.push(TextItem::GlyphIds(vec![Codepoint {
+                gid: subset.binary_search(&g.gid).map_or(0, |i| i as u16),
+                offset,
+                cid: (!source.is_empty()).then(|| source.to_owned()),
+            }]));
         }
     }
-    if !cur.is_empty() {
-        items.push(TextItem::Text(cur));
-    }
+    flush(&mut items, &mut text);
     items
 }

@@ -14,12 +14,14 @@ use crate::error::Error;
 use crate::fonts::{FaceId, FontSet};
 use crate::images::{Image, ImageData};
 
-/// Subsets a face to the glyphs of `chars` and names it `TAG+PostScriptName`.
+/// Subsets a face to `glyphs` (ids in the full font, ligatures included) and names
+/// it `TAG+PostScriptName`. Also returns the glyphs in subset order: a glyph's id
+/// in the subset is its position in that list.
 pub(super) fn subset_face(
     fonts: &FontSet,
     face: FaceId,
-    chars: &BTreeSet<char>,
-) -> Result<ParsedFont, Error> {
+    glyphs: &BTreeSet<u16>,
+) -> Result<(ParsedFont, Vec<u16>), Error> {
     let file = fonts.file(face);
     let err = |message: String| Error::Subset {
         path: file.path.clone(),
@@ -27,8 +29,7 @@ pub(super) fn subset_face(
     };
     // .notdef must stay glyph 0.
     let mut gids: Vec<u16> = vec![0];
-    let set: BTreeSet<u16> = chars.iter().filter_map(|c| fonts.glyph(face, *c)).collect();
-    gids.extend(set);
+    gids.extend(glyphs.iter().copied().filter(|g| *g != 0));
     let mut font = match cached_subset(&file.data, &gids) {
         Some(font) => font,
         None => {
@@ -40,12 +41,12 @@ pub(super) fn subset_face(
                 .map_err(|e| err(e.to_string()))?;
             let font = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
                 .ok_or_else(|| err("subset unreadable".into()))?;
-            store_subset(&file.data, gids, &font);
+            store_subset(&file.data, gids.clone(), &font);
             font
         }
     };
     font.font_name = Some(format!("{}+{}", font_id(face).0, file.stem()));
-    Ok(font)
+    Ok((font, gids))
 }
 
 /// Subsets already made in this process, by font program (its address; the entry
@@ -154,13 +155,17 @@ mod tests {
         let fonts = FontSet::new(&theme).unwrap();
         let face = FaceId::new(Family::Body, false, false);
         // Characters no other test draws in this face, so the first call subsets.
-        let chars: BTreeSet<char> = "ŊŋĦħ".chars().collect();
-        let fresh = subset_face(&fonts, face, &chars).unwrap();
-        let cached = subset_face(&fonts, face, &chars).unwrap();
+        let glyphs =
+            |s: &str| -> BTreeSet<u16> { s.chars().filter_map(|c| fonts.glyph(face, c)).collect() };
+        let (fresh, order) = subset_face(&fonts, face, &glyphs("ŊŋĦħ")).unwrap();
+        let (cached, _) = subset_face(&fonts, face, &glyphs("ŊŋĦħ")).unwrap();
         assert_eq!(fresh, cached);
-        assert!(fresh.lookup_glyph_index(u32::from('Ŋ')).is_some());
-        let other: BTreeSet<char> = "ŊŋĦ".chars().collect();
-        let smaller = subset_face(&fonts, face, &other).unwrap();
+        assert_eq!(order.len(), 5, "{order:?}");
+        // The subset's glyph for a character is the full font's at its place in the order.
+        let full = fonts.glyph(face, 'Ŋ').unwrap();
+        let at = order.iter().position(|g| *g == full).unwrap() as u16;
+        assert_eq!(fresh.lookup_glyph_index(u32::from('Ŋ')), Some(at));
+        let (smaller, _) = subset_face(&fonts, face, &glyphs("ŊŋĦ")).unwrap();
         assert_ne!(smaller.original_bytes, fresh.original_bytes);
         assert!(smaller.lookup_glyph_index(u32::from('ħ')).is_none());
     }

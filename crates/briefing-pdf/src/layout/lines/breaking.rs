@@ -291,21 +291,18 @@ pub(super) fn split_long_words(
             } else {
                 j
             };
-            let mut word: Vec<Seg> = Vec::new();
-            for &(c, style, face, w) in &chars[i..end] {
-                match word.last_mut() {
-                    Some(s) if s.style == style && s.face == face => {
-                        s.text.push(c);
-                        s.width += w;
-                    }
-                    _ => word.push(Seg {
-                        text: c.to_string(),
-                        style,
-                        face,
-                        width: w,
-                    }),
+            // Runs of one style and face, each shaped as drawn.
+            let mut runs: Vec<(String, usize, FaceId)> = Vec::new();
+            for &(c, style, face, _) in &chars[i..end] {
+                match runs.last_mut() {
+                    Some((t, s, f)) if *s == style && *f == face => t.push(c),
+                    _ => runs.push((c.to_string(), style, face)),
                 }
             }
+            let word: Vec<Seg> = runs
+                .into_iter()
+                .map(|(t, style, face)| Seg::shaped(t, style, face, styles, fonts))
+                .collect();
             out.push(Piece::Word(word));
             i = end;
         }

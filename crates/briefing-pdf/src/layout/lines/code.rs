@@ -48,7 +48,8 @@ pub(crate) fn code_lines(
             let mut items = Vec::new();
             let mut rx = x;
             for (face, t) in runs {
-                let w = fonts.width(face, &t, size);
+                let glyphs = fonts.shape(face, &t, crate::fonts::Features::Code);
+                let w = crate::fonts::advance(&glyphs) * size / 1000.0;
                 if !t.trim().is_empty() {
                     let run = TextRun {
                         x: rx,
@@ -57,6 +58,7 @@ pub(crate) fn code_lines(
                         size,
                         color: style.color,
                         text: t,
+                        glyphs: glyphs.to_vec(),
                         space_extra: 0.0,
                         tag: Tag::default(),
                     };

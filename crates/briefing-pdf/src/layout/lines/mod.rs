@@ -10,7 +10,7 @@ use std::rc::Rc;
 use briefing_model::{Inline, Rgb};
 
 use super::{Item, LangSpan, Span, Target};
-use crate::fonts::{FaceId, Family, FontSet};
+use crate::fonts::{FaceId, Family, Features, FontSet, Glyph, Shaped};
 use breaking::{Break, greedy, split_long_words, total_fit};
 pub(crate) use code::code_lines;
 use words::build;
@@ -67,6 +67,15 @@ impl Style {
     pub(crate) fn face(&self) -> FaceId {
         FaceId::new(self.family, self.bold, self.italic)
     }
+
+    /// What shaping applies: code has no kerning and no ligatures, in whatever
+    /// face a character falls back to.
+    pub(crate) fn features(&self) -> Features {
+        match self.family {
+            Family::Code => Features::Code,
+            _ => Features::Text,
+        }
+    }
 }
 
 /// Colours and sizes that inline markup switches to.
@@ -97,13 +106,15 @@ pub(crate) enum Align {
     Justify,
 }
 
-/// A piece of text in one style and face, never broken.
+/// A piece of text in one style and face, never broken, with the glyphs it is
+/// drawn with (shaped as one run) and their width.
 #[derive(Debug, Clone)]
 struct Seg {
     text: String,
     style: usize,
     face: FaceId,
     width: f32,
+    glyphs: Vec<Glyph>,
 }
 
 /// What line breaking works on.
@@ -116,12 +127,14 @@ enum Piece {
         style: usize,
         face: FaceId,
         width: f32,
+        glyphs: Shaped,
     },
     /// A place a word may be hyphenated: nothing unless the line breaks here.
     Hyphen {
         style: usize,
         face: FaceId,
         width: f32,
+        glyphs: Shaped,
     },
     /// A forced line break.
     Break,
@@ -178,6 +191,27 @@ pub(crate) fn prepare(
 
 fn word_width(segs: &[Seg]) -> f32 {
     segs.iter().map(|s| s.width).sum()
+}
+
+impl Seg {
+    /// A segment of `text` shaped in `face` with the features of `styles[style]`.
+    fn shaped(text: String, style: usize, face: FaceId, styles: &[Style], fonts: &FontSet) -> Seg {
+        let s = &styles[style];
+        let glyphs = fonts.shape(face, &text, s.features()).to_vec();
+        Seg::with_glyphs(text, style, face, glyphs, s.size)
+    }
+
+    /// A segment drawn with `glyphs` at `size` points.
+    fn with_glyphs(text: String, style: usize, face: FaceId, glyphs: Vec<Glyph>, size: f32) -> Seg {
+        let width = crate::fonts::advance(&glyphs) * size / 1000.0;
+        Seg {
+            text,
+            style,
+            face,
+            width,
+            glyphs,
+        }
+    }
 }
 
 impl Prepared {

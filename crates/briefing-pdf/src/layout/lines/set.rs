@@ -1,11 +1,11 @@
 //! Setting: one line's pieces become positioned runs and decorations.
 
 use super::{Align, Line, Piece, Prepared, Style, baseline, word_width};
-use crate::fonts::FaceId;
+use crate::fonts::{FaceId, Glyph};
 use crate::layout::{Anchor, Item, Span, Tag, Target, TextRun};
 
 impl Prepared {
-    /// Positions one line's pieces.
+    /// Positions one line's pieces, each drawn with the glyphs it was measured with.
     pub(super) fn set(
         &self,
         pieces: &[Piece],
@@ -68,7 +68,7 @@ impl Prepared {
                             &self.styles[s.style],
                             s.style,
                             s.face,
-                            &s.text,
+                            (&s.text, &s.glyphs),
                             x,
                             s.width,
                             extra,
@@ -76,20 +76,31 @@ impl Prepared {
                         x += s.width;
                     }
                 }
-                Piece::Space { style, face, width } => {
+                Piece::Space {
+                    style,
+                    face,
+                    width,
+                    glyphs,
+                } => {
                     out.add(
                         &self.styles[*style],
                         *style,
                         *face,
-                        " ",
+                        (" ", glyphs),
                         x,
                         width + extra,
                         extra,
                     );
                     x += width + extra;
                 }
-                Piece::Hyphen { style, face, width } if k + 1 == count => {
-                    out.add(&self.styles[*style], *style, *face, "-", x, *width, extra);
+                Piece::Hyphen {
+                    style,
+                    face,
+                    width,
+                    glyphs,
+                } if k + 1 == count => {
+                    let drawn = ("-", &glyphs[..]);
+                    out.add(&self.styles[*style], *style, *face, drawn, x, *width, extra);
                     x += width;
                 }
                 Piece::Hyphen { .. } | Piece::Break => {}
@@ -140,14 +151,17 @@ impl LineOut {
         style: &Style,
         index: usize,
         face: FaceId,
-        text: &str,
+        (text, glyphs): (&str, &[Glyph]),
         x: f32,
         w: f32,
         extra: f32,
     ) {
         let y = -self.base + style.rise;
         match self.runs.last_mut() {
-            Some((i, run)) if *i == index && run.face == face => run.text.push_str(text),
+            Some((i, run)) if *i == index && run.face == face => {
+                run.text.push_str(text);
+                run.glyphs.extend_from_slice(glyphs);
+            }
             _ => self.runs.push((
                 index,
                 TextRun {
@@ -157,6 +171,7 @@ impl LineOut {
                     size: style.size,
                     color: style.color,
                     text: text.to_owned(),
+                    glyphs: glyphs.to_vec(),
                     space_extra: extra,
                     tag: Tag::Open(style.span),
                 },

@@ -3,7 +3,7 @@
 use briefing_model::Inline;
 
 use super::{InlineTheme, Piece, Prepared, Seg, Span, Style};
-use crate::fonts::{Family, FontSet};
+use crate::fonts::{FaceId, Family, FontSet, Glyph};
 use crate::layout::{Anchor, LangSpan, Target};
 
 /// Builds the pieces, hyphenation points included when the theme has a language.
@@ -21,6 +21,7 @@ pub(super) fn build(
         word: Vec::new(),
         missing: Vec::new(),
         spans: 0,
+        space: None,
     };
     p.inlines(inlines, base);
     p.end_word();
@@ -44,6 +45,8 @@ struct Builder<'a> {
     missing: Vec<char>,
     /// Links and code spans met so far: each gets its own number.
     spans: u32,
+    /// The last space piece made, to copy for the next space of its style.
+    space: Option<Piece>,
 }
 
 impl Builder<'_> {
@@ -152,12 +155,22 @@ impl Builder<'_> {
         for ch in text.chars() {
             if ch == ' ' || ch == '\t' || ch == '\n' {
                 self.end_word();
-                let width = self.fonts.width(face, " ", style.size);
-                self.pieces.push(Piece::Space {
-                    style: index,
-                    face,
-                    width,
-                });
+                // Spaces of one style are alike: shape one per style in a row.
+                let space = match &self.space {
+                    Some(p @ Piece::Space { style: s, .. }) if *s == index => p.clone(),
+                    _ => {
+                        let glyphs = self.fonts.shape(face, " ", style.features());
+                        let width = crate::fonts::advance(&glyphs) * style.size / 1000.0;
+                        Piece::Space {
+                            style: index,
+                            face,
+                            width,
+                            glyphs,
+                        }
+                    }
+                };
+                self.space = Some(space.clone());
+                self.pieces.push(space);
                 continue;
             }
             let drawn = match self.fonts.resolve(face, ch) {
@@ -169,23 +182,29 @@ impl Builder<'_> {
                     face
                 }
             };
-            let w = self.fonts.advance(drawn, ch) as f32 * style.size / 1000.0;
             match self.word.last_mut() {
-                Some(seg) if seg.style == index && seg.face == drawn => {
-                    seg.text.push(ch);
-                    seg.width += w;
-                }
+                Some(seg) if seg.style == index && seg.face == drawn => seg.text.push(ch),
+                // Shaped when the word ends, once it is known where it may break.
                 _ => self.word.push(Seg {
                     text: ch.to_string(),
                     style: index,
                     face: drawn,
-                    width: w,
+                    width: 0.0,
+                    glyphs: Vec::new(),
                 }),
             }
         }
     }
 
-    /// Ends the current word, splitting it where a line may break inside it.
+    /// A segment shaped as one run.
+    fn shaped(&self, text: String, style: usize, face: FaceId) -> Seg {
+        Seg::shaped(text, style, face, &self.styles, self.fonts)
+    }
+
+    /// Ends the current word, splitting it where a line may break inside it. Each
+    /// segment is shaped whole and its glyphs are cut at the break points, so a word
+    /// that is not broken looks as it would unbroken; where a break point falls
+    /// inside a ligature, the pieces are shaped apart instead.
     fn end_word(&mut self) {
         if self.word.is_empty() {
             return;
@@ -194,50 +213,57 @@ impl Builder<'_> {
         let text: String = segs.iter().map(|s| s.text.as_str()).collect();
         let cuts = self.cuts(&text);
         if cuts.is_empty() {
-            self.pieces.push(Piece::Word(segs));
+            let word = segs
+                .into_iter()
+                .map(|s| self.shaped(s.text, s.style, s.face))
+                .collect();
+            self.pieces.push(Piece::Word(word));
             return;
         }
         let mut cuts = cuts.into_iter().peekable();
         let mut pos = 0;
         let mut word: Vec<Seg> = Vec::new();
         for seg in segs {
-            let size = self.styles[seg.style].size;
+            let (style, face) = (seg.style, seg.face);
+            let size = self.styles[style].size;
+            // The seg's pieces: its text up to each cut inside it, with what follows the cut.
+            let mut chunks: Vec<(String, Option<bool>)> = Vec::new();
             let mut chunk = String::new();
             for ch in seg.text.chars() {
                 if let Some(&(at, hyphen)) = cuts.peek()
                     && at == pos
                 {
                     cuts.next();
-                    if !chunk.is_empty() {
-                        let width = self.fonts.width(seg.face, &chunk, size);
-                        word.push(Seg {
-                            text: std::mem::take(&mut chunk),
-                            style: seg.style,
-                            face: seg.face,
-                            width,
-                        });
-                    }
-                    self.pieces.push(Piece::Word(std::mem::take(&mut word)));
-                    if hyphen {
-                        let width = self.fonts.width(seg.face, "-", size);
-                        self.pieces.push(Piece::Hyphen {
-                            style: seg.style,
-                            face: seg.face,
-                            width,
-                        });
-                    }
+                    chunks.push((std::mem::take(&mut chunk), Some(hyphen)));
                 }
                 chunk.push(ch);
                 pos += ch.len_utf8();
             }
-            if !chunk.is_empty() {
-                let width = self.fonts.width(seg.face, &chunk, size);
-                word.push(Seg {
-                    text: chunk,
-                    style: seg.style,
-                    face: seg.face,
-                    width,
-                });
+            chunks.push((chunk, None));
+            let whole = self
+                .fonts
+                .shape(face, &seg.text, self.styles[style].features());
+            let lens: Vec<usize> = chunks.iter().map(|(t, _)| t.len()).collect();
+            let sliced = slice_glyphs(&whole, &lens);
+            for (k, (text, cut)) in chunks.into_iter().enumerate() {
+                if !text.is_empty() {
+                    word.push(match &sliced {
+                        Some(parts) => Seg::with_glyphs(text, style, face, parts[k].clone(), size),
+                        None => self.shaped(text, style, face),
+                    });
+                }
+                let Some(hyphen) = cut else { continue };
+                self.pieces.push(Piece::Word(std::mem::take(&mut word)));
+                if hyphen {
+                    let glyphs = self.fonts.shape(face, "-", self.styles[style].features());
+                    let width = crate::fonts::advance(&glyphs) * size / 1000.0;
+                    self.pieces.push(Piece::Hyphen {
+                        style,
+                        face,
+                        width,
+                        glyphs,
+                    });
+                }
             }
         }
         if !word.is_empty() {
@@ -288,5 +314,60 @@ impl Builder<'_> {
             prev = end;
         }
         out
+    }
+}
+
+/// Cuts shaped glyphs into consecutive pieces covering `lens` bytes of their text
+/// each; `None` if a cut falls inside a cluster (a ligature spanning it).
+fn slice_glyphs(glyphs: &[Glyph], lens: &[usize]) -> Option<Vec<Vec<Glyph>>> {
+    let mut parts = Vec::with_capacity(lens.len());
+    let mut at = 0;
+    for &len in lens {
+        let mut covered = 0;
+        let mut end = at;
+        while end < glyphs.len() && covered < len {
+            covered += glyphs[end].len as usize;
+            end += 1;
+            // Further glyphs of the same cluster go with it.
+            while end < glyphs.len() && glyphs[end].len == 0 {
+                end += 1;
+            }
+        }
+        if covered != len {
+            return None;
+        }
+        parts.push(glyphs[at..end].to_vec());
+        at = end;
+    }
+    (at == glyphs.len()).then_some(parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slice_glyphs;
+    use crate::fonts::Glyph;
+
+    fn glyph(len: u32) -> Glyph {
+        Glyph {
+            gid: 1,
+            advance: 500.0,
+            dx: 0.0,
+            len,
+            nominal: len == 1,
+        }
+    }
+
+    #[test]
+    fn shaped_words_are_cut_between_clusters_only() {
+        // "office" as o, ffi (one glyph), c, e.
+        let office = [glyph(1), glyph(3), glyph(1), glyph(1)];
+        let parts = slice_glyphs(&office, &[1, 5]).unwrap();
+        assert_eq!((parts[0].len(), parts[1].len()), (1, 3));
+        // "of-fice" would cut the ligature: the pieces are shaped apart instead.
+        assert!(slice_glyphs(&office, &[2, 4]).is_none());
+        // A further glyph of a cluster (len 0) stays with it.
+        let marked = [glyph(1), glyph(2), glyph(0), glyph(1)];
+        let parts = slice_glyphs(&marked, &[3, 1]).unwrap();
+        assert_eq!((parts[0].len(), parts[1].len()), (3, 1));
     }
 }
