@@ -7,15 +7,18 @@ use lopdf::Object;
 
 use crate::{Options, render};
 
-fn text(s: &str) -> Vec<Inline> {
+/// One run of plain text.
+pub(crate) fn text(s: &str) -> Vec<Inline> {
     vec![Inline::Text(s.to_owned())]
 }
 
-fn para(s: &str) -> Block {
+/// A paragraph of plain text.
+pub(crate) fn para(s: &str) -> Block {
     Block::new(BlockKind::Paragraph { content: text(s) })
 }
 
-fn heading(level: u8, s: &str) -> Block {
+/// A heading whose id is its text in lower case with dashes.
+pub(crate) fn heading(level: u8, s: &str) -> Block {
     Block::new(BlockKind::Heading {
         level,
         id: s.to_lowercase().replace(' ', "-"),
@@ -211,7 +214,7 @@ fn keep(name: &str, pdf: &[u8]) {
 }
 
 /// Text of every page, in order, as lopdf extracts it.
-fn page_texts(pdf: &[u8]) -> Vec<String> {
+pub(crate) fn page_texts(pdf: &[u8]) -> Vec<String> {
     let doc = lopdf::Document::load_mem(pdf).unwrap();
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     pages

@@ -7,23 +7,8 @@ use briefing_model::{
 };
 use lopdf::{Dictionary, Object, ObjectId};
 
+use crate::tests::{heading, para, text};
 use crate::{Options, PdfStandard, render};
-
-fn text(s: &str) -> Vec<Inline> {
-    vec![Inline::Text(s.to_owned())]
-}
-
-fn para(s: &str) -> Block {
-    Block::new(BlockKind::Paragraph { content: text(s) })
-}
-
-fn heading(level: u8, s: &str) -> Block {
-    Block::new(BlockKind::Heading {
-        level,
-        id: s.to_lowercase().replace(' ', "-"),
-        content: text(s),
-    })
-}
 
 const FILLER: &str = "Filler words keep the reader busy while the page fills up with text. ";
 

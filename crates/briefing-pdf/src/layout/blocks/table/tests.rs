@@ -6,6 +6,7 @@ use briefing_model::{Align, Block, BlockKind, Document, Inline, Meta, Theme, bui
 
 use crate::fonts::FontSet;
 use crate::layout::{Item, Layout, Role, Tag, layout};
+use crate::tests::page_texts;
 use crate::{Options, render};
 
 fn text(s: &str) -> Vec<Inline> {
@@ -70,15 +71,6 @@ fn tall_doc() -> Document {
         [numbered(0, 1500), "short".into()],
         ["nextleft".into(), "nextright".into()],
     ])
-}
-
-fn page_texts(pdf: &[u8]) -> Vec<String> {
-    let doc = lopdf::Document::load_mem(pdf).unwrap();
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    pages
-        .iter()
-        .map(|p| doc.extract_text(&[*p]).unwrap())
-        .collect()
 }
 
 fn laid(doc: &Document, theme: &Theme) -> (Layout, FontSet) {
