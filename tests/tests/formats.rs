@@ -356,3 +356,22 @@ fn the_contents_list_the_same_titles_in_every_format() {
     let outline = pdf_outline(&pdf);
     assert_eq!(outline[..3], expected, "PDF bookmarks");
 }
+
+#[test]
+fn the_summary_is_in_every_format() {
+    let src = "---\ntitle: Summary\nsummary: Storage is full, but the cushion is thin.\n---\nBody text.\n";
+    let doc = briefing_model::parse(
+        src,
+        &briefing_model::ParseOptions::new(briefing_model::SourceKind::Markdown),
+    )
+    .unwrap()
+    .value;
+    let base = std::env::temp_dir();
+    let summary = "Storage is full, but the cushion is thin.";
+    let (pdf, _) = pdf_text(&render_pdf(&doc, &base));
+    assert!(pdf.contains(summary), "PDF: {pdf}");
+    let docx = docx_paragraphs(&zip_part(&render_docx(&doc, &base), "word/document.xml"));
+    assert!(docx.iter().any(|(_, t)| t == summary), "DOCX: {docx:?}");
+    let html = String::from_utf8(render_html(&doc, &base)).unwrap();
+    assert!(html.contains(summary), "HTML");
+}

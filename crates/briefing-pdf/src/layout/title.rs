@@ -38,6 +38,7 @@ impl Flow<'_> {
             TitleBlock::Masthead => self.masthead(doc, ctx, logo),
         };
         units.extend(self.byline(doc, ctx));
+        units.extend(self.summary(doc, ctx));
         let t = self.theme;
         let rule = Item::Line {
             x1: ctx.left,
@@ -275,6 +276,37 @@ impl Flow<'_> {
             .enumerate()
             .map(|(i, l)| Unit {
                 gap: if i == 0 { 6.0 } else { 0.0 },
+                keep_with_next: true,
+                ..Unit::line(l)
+            })
+            .collect()
+    }
+
+    /// The summary in italics below the byline, as the HTML and Word editions show it.
+    fn summary(&mut self, doc: &Document, ctx: &Ctx) -> Vec<Unit> {
+        let Some(summary) = doc.meta.summary.as_deref().filter(|s| !s.trim().is_empty()) else {
+            return Vec::new();
+        };
+        let t: &Theme = self.theme;
+        let style = Style {
+            italic: true,
+            ..Style::plain(Family::Body, t.sizes.body.0, t.colors.text)
+        };
+        let gap = t.text.paragraph_spacing.0.max(6.0);
+        let node = self.leaf(Role::P, None);
+        let lines = self.text(
+            &[Inline::Text(summary.trim().to_owned())],
+            &style,
+            ctx,
+            Align::Left,
+            0,
+            node,
+        );
+        lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| Unit {
+                gap: if i == 0 { gap } else { 0.0 },
                 keep_with_next: true,
                 ..Unit::line(l)
             })
