@@ -262,24 +262,7 @@ impl Flow<'_> {
             return Vec::new();
         }
         let style = Style::plain(Family::Heading, t.sizes.small.0 * 1.1, t.colors.muted);
-        let node = self.leaf(Role::P, None);
-        let lines = self.text(
-            &[Inline::Text(byline.join("  ·  "))],
-            &style,
-            ctx,
-            Align::Left,
-            0,
-            node,
-        );
-        lines
-            .into_iter()
-            .enumerate()
-            .map(|(i, l)| Unit {
-                gap: if i == 0 { 6.0 } else { 0.0 },
-                keep_with_next: true,
-                ..Unit::line(l)
-            })
-            .collect()
+        self.title_paragraph(byline.join("  ·  "), &style, 6.0, ctx)
     }
 
     /// The summary in italics below the byline, as the HTML and Word editions show it.
@@ -293,15 +276,14 @@ impl Flow<'_> {
             ..Style::plain(Family::Body, t.sizes.body.0, t.colors.text)
         };
         let gap = t.text.paragraph_spacing.0.max(6.0);
+        self.title_paragraph(summary.trim().to_owned(), &style, gap, ctx)
+    }
+
+    /// A paragraph of the title block: ragged lines tagged as one P, `gap` above, all kept
+    /// with what follows.
+    fn title_paragraph(&mut self, text: String, style: &Style, gap: f32, ctx: &Ctx) -> Vec<Unit> {
         let node = self.leaf(Role::P, None);
-        let lines = self.text(
-            &[Inline::Text(summary.trim().to_owned())],
-            &style,
-            ctx,
-            Align::Left,
-            0,
-            node,
-        );
+        let lines = self.text(&[Inline::Text(text)], style, ctx, Align::Left, 0, node);
         lines
             .into_iter()
             .enumerate()
