@@ -10,7 +10,7 @@ use std::rc::Rc;
 use briefing_model::{Inline, Rgb};
 
 use super::{Item, LangSpan, Span, Target};
-use crate::fonts::{FaceId, Family, Features, FontSet, Glyph, Shaped};
+use crate::fonts::{FaceId, Family, Features, FontSet, Shaped};
 use breaking::{Break, greedy, split_long_words, total_fit};
 pub(crate) use code::code_lines;
 use words::build;
@@ -114,7 +114,8 @@ struct Seg {
     style: usize,
     face: FaceId,
     width: f32,
-    glyphs: Vec<Glyph>,
+    /// Shared with the shaping cache when the segment is a whole shaped word.
+    glyphs: Shaped,
 }
 
 /// What line breaking works on.
@@ -197,12 +198,12 @@ impl Seg {
     /// A segment of `text` shaped in `face` with the features of `styles[style]`.
     fn shaped(text: String, style: usize, face: FaceId, styles: &[Style], fonts: &FontSet) -> Seg {
         let s = &styles[style];
-        let glyphs = fonts.shape(face, &text, s.features()).to_vec();
+        let glyphs = fonts.shape(face, &text, s.features());
         Seg::with_glyphs(text, style, face, glyphs, s.size)
     }
 
     /// A segment drawn with `glyphs` at `size` points.
-    fn with_glyphs(text: String, style: usize, face: FaceId, glyphs: Vec<Glyph>, size: f32) -> Seg {
+    fn with_glyphs(text: String, style: usize, face: FaceId, glyphs: Shaped, size: f32) -> Seg {
         let width = crate::fonts::advance(&glyphs) * size / 1000.0;
         Seg {
             text,

@@ -1,9 +1,12 @@
 //! Words: the inline tree becomes styled words, spaces and break points.
 
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock, RwLock};
+
 use briefing_model::Inline;
 
 use super::{InlineTheme, Piece, Prepared, Seg, Span, Style};
-use crate::fonts::{FaceId, Family, FontSet, Glyph};
+use crate::fonts::{FaceId, Family, FontSet, Glyph, Shaped};
 use crate::layout::{Anchor, LangSpan, Target};
 
 /// Builds the pieces, hyphenation points included when the theme has a language.
@@ -185,13 +188,17 @@ impl Builder<'_> {
             match self.word.last_mut() {
                 Some(seg) if seg.style == index && seg.face == drawn => seg.text.push(ch),
                 // Shaped when the word ends, once it is known where it may break.
-                _ => self.word.push(Seg {
-                    text: ch.to_string(),
-                    style: index,
-                    face: drawn,
-                    width: 0.0,
-                    glyphs: Vec::new(),
-                }),
+                _ => {
+                    let mut text = String::with_capacity(16);
+                    text.push(ch);
+                    self.word.push(Seg {
+                        text,
+                        style: index,
+                        face: drawn,
+                        width: 0.0,
+                        glyphs: Shaped::default(),
+                    });
+                }
             }
         }
     }
@@ -210,8 +217,10 @@ impl Builder<'_> {
             return;
         }
         let segs = std::mem::take(&mut self.word);
-        let text: String = segs.iter().map(|s| s.text.as_str()).collect();
-        let cuts = self.cuts(&text);
+        let cuts = match segs.as_slice() {
+            [one] => self.cuts(&one.text),
+            _ => self.cuts(&segs.iter().map(|s| s.text.as_str()).collect::<String>()),
+        };
         if cuts.is_empty() {
             let word = segs
                 .into_iter()
@@ -248,7 +257,9 @@ impl Builder<'_> {
             for (k, (text, cut)) in chunks.into_iter().enumerate() {
                 if !text.is_empty() {
                     word.push(match &sliced {
-                        Some(parts) => Seg::with_glyphs(text, style, face, parts[k].clone(), size),
+                        Some(parts) => {
+                            Seg::with_glyphs(text, style, face, parts[k].as_slice().into(), size)
+                        }
                         None => self.shaped(text, style, face),
                     });
                 }
@@ -299,12 +310,11 @@ impl Builder<'_> {
                 if let (Some(a), Some(b)) = (start, stop) {
                     let core = &part[a..b];
                     if core.chars().count() >= 6 && core.chars().all(char::is_alphabetic) {
-                        let mut at = prev + a;
-                        let syllables: Vec<&str> = hypher::hyphenate(core, lang).collect();
-                        for s in &syllables[..syllables.len() - 1] {
-                            at += s.len();
-                            out.push((at, true));
-                        }
+                        out.extend(
+                            syllable_ends(core, lang)
+                                .iter()
+                                .map(|&k| (prev + a + k, true)),
+                        );
                     }
                 }
             }
@@ -315,6 +325,37 @@ impl Builder<'_> {
         }
         out
     }
+}
+
+/// Where a word's syllables end (byte offsets, the last excluded), remembered for the
+/// process: patterns cost thousands of instructions a word and briefings repeat their
+/// words, within a document and across a batch.
+fn syllable_ends(word: &str, lang: hypher::Lang) -> Arc<[usize]> {
+    type Cache = RwLock<HashMap<(hypher::Lang, Box<str>), Arc<[usize]>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    /// Words kept at most; past it the cache starts over, so memory stays bounded.
+    const LIMIT: usize = 50_000;
+    let cache = CACHE.get_or_init(Cache::default);
+    let key = (lang, Box::<str>::from(word));
+    if let Some(hit) = cache.read().ok().and_then(|c| c.get(&key).cloned()) {
+        return hit;
+    }
+    let mut at = 0;
+    let mut ends: Vec<usize> = hypher::hyphenate(word, lang)
+        .map(|s| {
+            at += s.len();
+            at
+        })
+        .collect();
+    ends.pop();
+    let ends: Arc<[usize]> = ends.into();
+    if let Ok(mut c) = cache.write() {
+        if c.len() >= LIMIT {
+            c.clear();
+        }
+        c.insert(key, ends.clone());
+    }
+    ends
 }
 
 /// Cuts shaped glyphs into consecutive pieces covering `lens` bytes of their text
