@@ -60,16 +60,33 @@ fn release_binary(root: &Path) -> anyhow::Result<PathBuf> {
     if !status.success() {
         bail!("building the release binary failed");
     }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
+    Ok(target_dir(root).join("release/briefing"))
+}
+
+/// A fresh folder for a benchmark's files, named after it and this process. It is
+/// under the target folder, like a project's own `out/`, not in the system temp
+/// folder: where test suites churn /tmp, ext4 without a journal (as on our CI
+/// machines) scans the inodes they freed on every file it creates, which for 3,000
+/// small files cost more than rendering them. BRIEFING_BENCH_DIR puts it elsewhere,
+/// to measure a particular disk.
+fn bench_dir(root: &Path, name: &str) -> PathBuf {
+    std::env::var_os("BRIEFING_BENCH_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
-    Ok(target.join("release/briefing"))
+        .unwrap_or_else(|| target_dir(root))
+        .join(format!("briefing-{name}-{}", std::process::id()))
+}
+
+/// Cargo's target folder: `CARGO_TARGET_DIR` or the workspace's `target`.
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
 }
 
 fn bench(n: usize) -> anyhow::Result<()> {
     let root = root();
     let exe = release_binary(&root)?;
-    let work = std::env::temp_dir().join(format!("briefing-bench-{}", std::process::id()));
+    let work = bench_dir(&root, "bench");
     let src = work.join("src");
     generate(&root, &src, n)?;
     println!("{n} briefings generated in {}", src.display());
@@ -179,7 +196,7 @@ struct Contender {
 fn cold(runs: usize) -> anyhow::Result<()> {
     let root = root();
     let exe = release_binary(&root)?;
-    let work = std::env::temp_dir().join(format!("briefing-cold-{}", std::process::id()));
+    let work = bench_dir(&root, "cold");
     std::fs::create_dir_all(&work)?;
     let seed = root.join("input/alaska-summit.txt");
     let seed_s = seed.to_string_lossy().into_owned();
