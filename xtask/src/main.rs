@@ -3,13 +3,17 @@
 //! `cold` renders the seed briefing (`input/alaska-summit.txt`) to each format in a fresh
 //! `briefing` process, RUNS times, interleaved round by round with what a user would otherwise
 //! run (pandoc for HTML and DOCX, typst for PDF, when installed) so both see the same load, and
-//! prints the median wall time of each and the ratio.
+//! prints the median wall time of each and the ratio. typst compiles the seed written in Typst
+//! markup by `typst.rs`; without the `typst` program, its Python binding (`pip install typst`)
+//! stands in, and the time to start Python and import it is printed beside.
 //!
 //! Generates N varied briefings the size of the seed (Markdown and plain text, from the
 //! briefings in `input/`), renders them with the release `briefing` binary in all three formats
 //! with 1 thread and with every core, and prints documents per second, files per second and
 //! peak memory. When pandoc is installed it also renders a sample with pandoc, one process per
 //! file as a shell loop would, for HTML and DOCX, and prints how many times faster we are.
+
+mod typst;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -228,24 +232,53 @@ fn cold(runs: usize) -> anyhow::Result<()> {
         });
         pairs.push((ours(format), theirs));
     }
-    // typst compiles the same content as pandoc writes it in Typst markup.
-    let typst = (pandoc && which("typst")).then(|| -> anyhow::Result<Contender> {
-        let typ = out("seed.typ");
-        let ok = Command::new("pandoc")
-            .args([&seed_s, "--standalone", "-o", &typ])
-            .status()?
-            .success();
-        if !ok {
-            bail!("pandoc could not write the Typst source");
-        }
-        Ok(Contender {
+    // typst compiles the same content, written in Typst markup from our parse of it, in
+    // the same fonts. Without the typst program, its Python binding (PyPI's `typst`, the
+    // same compiler) stands in; starting Python and importing it is timed alone as well.
+    let fonts = root
+        .join("templates/briefing/fonts")
+        .to_string_lossy()
+        .into_owned();
+    let typ = out("seed.typ");
+    let doc = briefing_model::parse_file(&seed, None)
+        .map_err(|e| anyhow::anyhow!("parsing the seed: {e}"))?
+        .value;
+    std::fs::write(&typ, typst::source(&doc))?;
+    let python = |label: &str, code: &str, args: &[&str]| Contender {
+        label: label.into(),
+        program: "python3".into(),
+        args: ["-c", code]
+            .iter()
+            .chain(args)
+            .map(|a| a.to_string())
+            .collect(),
+        times: Vec::new(),
+    };
+    let mut floor = None;
+    let typst = if which("typst") {
+        Some(Contender {
             label: "typst compile".into(),
             program: "typst".into(),
-            args: vec!["compile".into(), typ, out("typst.pdf")],
+            args: vec![
+                "compile".into(),
+                "--font-path".into(),
+                fonts,
+                typ,
+                out("typst.pdf"),
+            ],
             times: Vec::new(),
         })
-    });
-    pairs.push((ours("pdf"), typst.transpose()?));
+    } else if python_has_typst() {
+        floor = Some(python("python3 -c 'import typst'", "import typst", &[]));
+        Some(python(
+            "typst (Python binding)",
+            "import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2], font_paths=[sys.argv[3]])",
+            &[&typ, &out("typst.pdf"), &fonts],
+        ))
+    } else {
+        None
+    };
+    pairs.push((ours("pdf"), typst));
 
     let run = |c: &mut Contender, keep: bool| -> anyhow::Result<()> {
         let start = Instant::now();
@@ -272,6 +305,9 @@ fn cold(runs: usize) -> anyhow::Result<()> {
                 run(b, round >= 3)?;
             }
         }
+        if let Some(f) = &mut floor {
+            run(f, round >= 3)?;
+        }
     }
     let median = |c: &Contender| {
         let mut t = c.times.clone();
@@ -297,8 +333,24 @@ fn cold(runs: usize) -> anyhow::Result<()> {
             ),
         }
     }
+    if let Some(f) = &floor {
+        println!(
+            "  (of typst's time, {:.2} ms is starting Python and importing the module)",
+            median(f)
+        );
+    }
     std::fs::remove_dir_all(&work).ok();
     Ok(())
+}
+
+/// Whether `python3` can import the `typst` module.
+fn python_has_typst() -> bool {
+    Command::new("python3")
+        .args(["-c", "import typst"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 /// Writes `n` briefings: the inputs' texts, varied so no two are alike (title, a number, order).
