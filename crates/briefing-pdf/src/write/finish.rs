@@ -231,19 +231,30 @@ fn write_outline(lo: &mut lopdf::Document, outline: &[Bookmark], pages: &[Object
 /// Replaces the placeholder `/ID` with a hash of the whole file, so the same
 /// content always gets the same id and different content a different one.
 pub(super) fn set_id(out: &mut [u8]) {
+    use memchr::memmem;
     let hash = fingerprint(out);
-    let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02X}")).collect::<String>();
-    let needle = format!("<{}>", hex(&ID_PLACEHOLDER));
-    let replacement = format!("<{}>", hex(&hash));
-    // The trailer is at the end of the file.
-    let mut end = out.len();
-    while let Some(at) = out[..end]
-        .windows(needle.len())
-        .rposition(|w| w == needle.as_bytes())
-    {
-        out[at..at + needle.len()].copy_from_slice(replacement.as_bytes());
-        end = at;
+    let mut needle = [0u8; 34];
+    let mut replacement = [0u8; 34];
+    hex_id(&ID_PLACEHOLDER, &mut needle);
+    hex_id(&hash, &mut replacement);
+    // The `/ID` is in the trailer, at the end of the file: search only there.
+    let from = memmem::rfind(out, b"trailer").unwrap_or(0);
+    let tail = &mut out[from..];
+    let hits: Vec<usize> = memmem::find_iter(tail, &needle).collect();
+    for at in hits {
+        tail[at..at + needle.len()].copy_from_slice(&replacement);
     }
+}
+
+/// `bytes` as a PDF hex string, `<` and `>` included, in capitals.
+fn hex_id(bytes: &[u8; 16], out: &mut [u8; 34]) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out[0] = b'<';
+    for (i, b) in bytes.iter().enumerate() {
+        out[1 + 2 * i] = HEX[usize::from(b >> 4)];
+        out[2 + 2 * i] = HEX[usize::from(b & 15)];
+    }
+    out[33] = b'>';
 }
 
 /// A 128-bit fingerprint of the bytes (two FNV-style lanes over 8-byte words):
