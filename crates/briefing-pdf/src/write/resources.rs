@@ -45,7 +45,7 @@ pub(super) fn subset_face(
             font
         }
     };
-    font.font_name = Some(format!("{}+{}", font_id(face).0, file.stem()));
+    font.font_name = Some(format!("{}+{}", font_id(face), file.stem()));
     Ok((font, gids))
 }
 
