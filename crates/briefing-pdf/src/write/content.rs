@@ -6,6 +6,8 @@ use briefing_model::Rgb;
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 use printpdf::ParsedFont;
 
+use super::resources::Packed;
+
 /// A content stream being written: operands and operators, one operator a line.
 #[derive(Debug, Default)]
 pub(super) struct Content {
@@ -102,6 +104,8 @@ pub(super) struct FontUse {
     pub(super) font: ParsedFont,
     /// Glyphs of the full font in subset order: a glyph's subset id is its index.
     pub(super) gids: Vec<u16>,
+    /// The program Flate-compressed, if that makes it smaller.
+    packed: Packed,
     /// Subset id by full-font glyph id (0 for glyphs not in the subset).
     subset_id: Vec<u16>,
     /// The text each subset glyph stands for, and whether it is the glyph's own
@@ -110,7 +114,7 @@ pub(super) struct FontUse {
 }
 
 impl FontUse {
-    pub(super) fn new(name: String, font: ParsedFont, gids: Vec<u16>) -> FontUse {
+    pub(super) fn new(name: String, font: ParsedFont, gids: Vec<u16>, packed: Packed) -> FontUse {
         let max = gids.iter().copied().max().unwrap_or(0);
         let mut subset_id = vec![0u16; usize::from(max) + 1];
         for (i, g) in gids.iter().enumerate() {
@@ -121,6 +125,7 @@ impl FontUse {
             name,
             font,
             gids,
+            packed,
             subset_id,
             text,
         }
@@ -153,7 +158,16 @@ impl FontUse {
         } else {
             file_dict.set("Length1", Object::Integer(program.len() as i64));
         }
-        let file = lo.add_object(Object::Stream(Stream::new(file_dict, program.clone())));
+        // Compressed with the subset and cached with it: `compress` leaves a stream
+        // that has a filter alone.
+        let file = match self.packed.as_ref() {
+            Some(packed) => {
+                file_dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                Stream::new(file_dict, packed.clone())
+            }
+            None => Stream::new(file_dict, program.clone()),
+        };
+        let file = lo.add_object(Object::Stream(file));
 
         // The descriptor, as printpdf writes it from the same metrics.
         let m = &self.font.pdf_font_metrics;

@@ -2,7 +2,11 @@
 //! structure tree, XMP, output intent, version), fast compression, and the
 //! content-derived `/ID`.
 
+use std::cell::RefCell;
+use std::io::Write as _;
+
 use briefing_model::{Date, Document};
+use flate2::write::ZlibEncoder;
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
 use super::PageTags;
@@ -108,27 +112,17 @@ fn catalog(lo: &mut lopdf::Document) -> Option<&mut Dictionary> {
     lo.get_object_mut(root).and_then(Object::as_dict_mut).ok()
 }
 
-/// Flate-compresses every stream that has no filter yet. A fast level: level 9
+/// Flate-compresses every stream that has no filter yet, at a fast level: level 9
 /// (what lopdf's `compress` uses) took most of the render time for a few percent.
-/// One encoder serves every stream: `reset` finishes a stream exactly as a fresh
-/// encoder would, and saves setting up the compressor's tables for each one.
 pub(super) fn compress(lo: &mut lopdf::Document) -> Result<(), Error> {
-    use std::io::Write as _;
-    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(LEVEL));
     for obj in lo.objects.values_mut() {
         if let Object::Stream(s) = obj
             && s.allows_compression
             && s.dict.get(b"Filter").is_err()
+            && let Some(packed) = deflate(&s.content)?
         {
-            enc.write_all(&s.content)
-                .map_err(|e| Error::Write(e.to_string()))?;
-            let packed = enc
-                .reset(Vec::new())
-                .map_err(|e| Error::Write(e.to_string()))?;
-            if packed.len() + 20 < s.content.len() {
-                s.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-                s.set_content(packed);
-            }
+            s.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            s.set_content(packed);
         }
     }
     Ok(())
@@ -136,6 +130,27 @@ pub(super) fn compress(lo: &mut lopdf::Document) -> Result<(), Error> {
 
 /// The Flate level used for streams.
 const LEVEL: u32 = 1;
+
+thread_local! {
+    /// One encoder serves every stream made on a thread: `reset` finishes a stream
+    /// exactly as a fresh encoder would, and saves setting up the compressor's
+    /// tables for each one.
+    static ENCODER: RefCell<ZlibEncoder<Vec<u8>>> =
+        RefCell::new(ZlibEncoder::new(Vec::new(), flate2::Compression::new(LEVEL)));
+}
+
+/// `data` Flate-compressed, or `None` if that does not make it worth a filter.
+pub(super) fn deflate(data: &[u8]) -> Result<Option<Vec<u8>>, Error> {
+    let packed = ENCODER.with(|enc| {
+        let mut enc = enc.borrow_mut();
+        let written = enc.write_all(data);
+        // Reset even after an error, so the next stream starts clean.
+        let packed = enc.reset(Vec::new());
+        written.and(packed)
+    });
+    let packed = packed.map_err(|e| Error::Write(e.to_string()))?;
+    Ok((packed.len() + 20 < data.len()).then_some(packed))
+}
 
 /// A text string: ASCII as a literal, anything else as UTF-16BE with a BOM.
 pub(super) fn text(s: &str) -> Object {
