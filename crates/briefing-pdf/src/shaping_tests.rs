@@ -310,3 +310,22 @@ fn justified_lines_end_at_the_right_margin_as_drawn() {
     }
     assert!(last < width - lines[0].0 - 1.0);
 }
+
+#[test]
+fn a_line_with_a_ligature_and_a_kern_extracts_as_its_words() {
+    let pdf = pdf_of(&doc(vec![text("AVATAR offices float")]));
+    let fonts = fonts(&pdf);
+    let shown = shown(&pdf);
+    let run = shown
+        .iter()
+        .find(|s| unicode(&fonts, s).concat() == "AVATAR offices float")
+        .expect("the line as one run");
+    // Kerned "AV", and the "ffi" and "fl" ligatures as one glyph each.
+    assert!(run.codes[0].1 > 10.0, "{:?}", run.codes);
+    let glyphs = unicode(&fonts, run);
+    assert!(glyphs.iter().any(|g| g == "ffi"), "{glyphs:?}");
+    assert!(glyphs.iter().any(|g| g == "fl"), "{glyphs:?}");
+    let page = *pdf.get_pages().keys().next().unwrap();
+    let extracted = pdf.extract_text(&[page]).unwrap();
+    assert!(extracted.contains("AVATAR offices float"), "{extracted:?}");
+}

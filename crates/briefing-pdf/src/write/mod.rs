@@ -1,9 +1,13 @@
 //! Writing: laid-out pages become PDF bytes. The only module that names printpdf.
 //!
-//! printpdf serializes pages and fonts; a lopdf pass then fixes what it gets wrong
-//! for us (see the research notes): nested outline, `/PageMode`, `/Lang`, Info,
-//! version 1.7 and a `/ID` derived from the content, so output is reproducible.
+//! printpdf assembles the document (pages and their boxes, image XObjects,
+//! resources); each page's content stream and the embedded fonts it draws with
+//! are ours (see `content`), written straight from the layout. A lopdf pass then
+//! fixes what printpdf gets wrong for us (see the research notes): nested
+//! outline, `/PageMode`, `/Lang`, Info, version 1.7 and a `/ID` derived from the
+//! content, so output is reproducible.
 
+mod content;
 mod finish;
 mod icc;
 mod resources;
@@ -14,16 +18,13 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use briefing_model::{Document, Rgb};
-use printpdf::{
-    Codepoint, Color, CurTransMat, DictItem, FontId, Line, LinePoint, Op, PaintMode, PdfDocument,
-    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
-    XObjectId, XObjectTransform,
-};
+use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect, XObjectId};
 
 use crate::PdfStandard;
 use crate::error::Error;
 use crate::fonts::{FaceId, Features, FontSet, Glyph};
 use crate::layout::{Item, Layout, NodeId, Structure, Tag, Target, TextRun};
+use content::{Content, FontUse};
 use finish::{compress, finish, set_id};
 use resources::{image_xobject, subset_face};
 
@@ -36,16 +37,12 @@ pub(crate) fn write(
 ) -> Result<Vec<u8>, Error> {
     let mut pdf = PdfDocument::new(&doc.meta.title);
     let used = used_faces(layout, fonts);
-    // Each embedded face's glyphs in subset order: a glyph's id in the subset is
-    // its position here.
-    let mut subsets: BTreeMap<FaceId, Vec<u16>> = BTreeMap::new();
+    // Each embedded face with its subset; a glyph's id in the subset is its
+    // position in the subset order.
+    let mut subsets: BTreeMap<FaceId, FontUse> = BTreeMap::new();
     for (face, glyphs) in &used {
-        let (font, gids) = subset_face(fonts, *face, glyphs)?;
-        pdf.resources
-            .fonts
-            .map
-            .insert(font_id(*face), PdfFont::new(font));
-        subsets.insert(*face, gids);
+        let (font, gids, packed) = subset_face(fonts, *face, glyphs)?;
+        subsets.insert(*face, FontUse::new(font_id(*face), font, gids, packed));
     }
     for (i, img) in layout.images.iter().enumerate() {
         pdf.resources
@@ -53,11 +50,23 @@ pub(crate) fn write(
             .map
             .insert(image_id(i), image_xobject(img));
     }
-    let (pages, tags): (Vec<PdfPage>, Vec<PageTags>) = layout
-        .pages
-        .iter()
-        .map(|p| page(layout, fonts, &subsets, &p.items))
-        .unzip();
+    // printpdf assembles the document around empty pages; their content streams,
+    // written here, and the fonts they use go in afterwards.
+    let media = Rect::from_wh(Pt(layout.width), Pt(layout.height));
+    let mut contents = Vec::with_capacity(layout.pages.len());
+    let mut tags = Vec::with_capacity(layout.pages.len());
+    let mut pages = Vec::with_capacity(layout.pages.len());
+    for p in &layout.pages {
+        let (content, page_tags) = page(layout, fonts, &mut subsets, &p.items);
+        contents.push(content);
+        tags.push(page_tags);
+        pages.push(PdfPage {
+            media_box: media.clone(),
+            trim_box: media.clone(),
+            crop_box: media.clone(),
+            ops: Vec::new(),
+        });
+    }
     let pdf = pdf.with_pages(pages);
     let opts = PdfSaveOptions {
         optimize: false,
@@ -67,6 +76,7 @@ pub(crate) fn write(
     };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    install(&mut lo, contents, &subsets, fonts)?;
     finish(&mut lo, doc, layout, &tags, standard);
     compress(&mut lo)?;
     let mut out = Vec::new();
@@ -76,10 +86,68 @@ pub(crate) fn write(
     Ok(out)
 }
 
+/// Puts our content streams into printpdf's pages, in order, and our fonts into
+/// the font dictionary every page's resources share.
+fn install(
+    lo: &mut lopdf::Document,
+    contents: Vec<Vec<u8>>,
+    subsets: &BTreeMap<FaceId, FontUse>,
+    fonts: &FontSet,
+) -> Result<(), Error> {
+    let missing = |what: &str| Error::Write(format!("printpdf wrote no {what}"));
+    let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().values().copied().collect();
+    if page_ids.len() != contents.len() {
+        return Err(missing("page for every page"));
+    }
+    let mut font_dict = None;
+    for (id, bytes) in page_ids.iter().zip(contents) {
+        let page = lo
+            .get_object(*id)
+            .and_then(lopdf::Object::as_dict)
+            .map_err(|_| missing("page"))?;
+        let stream = page
+            .get(b"Contents")
+            .and_then(lopdf::Object::as_reference)
+            .map_err(|_| missing("contents"))?;
+        let resources = page
+            .get(b"Resources")
+            .and_then(lopdf::Object::as_reference)
+            .map_err(|_| missing("resources"))?;
+        if font_dict.is_none() {
+            font_dict = lo
+                .get_object(resources)
+                .and_then(lopdf::Object::as_dict)
+                .and_then(|r| r.get(b"Font"))
+                .and_then(lopdf::Object::as_reference)
+                .ok();
+        }
+        lo.get_object_mut(stream)
+            .and_then(lopdf::Object::as_stream_mut)
+            .map_err(|_| missing("content stream"))?
+            .set_content(bytes);
+    }
+    let Some(font_dict) = font_dict else {
+        return Ok(());
+    };
+    let mut entries = Vec::with_capacity(subsets.len());
+    for (face, font) in subsets {
+        let id = font.write(lo, |gid| fonts.glyph_advance(*face, gid));
+        entries.push((font.name.clone(), id));
+    }
+    let dict = lo
+        .get_object_mut(font_dict)
+        .and_then(lopdf::Object::as_dict_mut)
+        .map_err(|_| missing("font dictionary"))?;
+    for (name, id) in entries {
+        dict.set(name, lopdf::Object::Reference(id));
+    }
+    Ok(())
+}
+
 /// Our own font ids: six capital letters, which printpdf also uses as the subset tag.
 /// Fixed ids keep output independent of printpdf's process-wide id counter.
-fn font_id(face: FaceId) -> FontId {
-    FontId(format!("BRFNT{}", char::from(b'A' + face.index() as u8)))
+fn font_id(face: FaceId) -> String {
+    format!("BRFNT{}", char::from(b'A' + face.index() as u8))
 }
 
 /// Our own image ids, for the same reason.
@@ -120,12 +188,6 @@ fn run_glyphs<'a>(t: &'a TextRun, fonts: &FontSet) -> Cow<'a, [Glyph]> {
     Cow::Owned(glyphs)
 }
 
-/// printpdf's colour from ours.
-fn color(c: Rgb) -> Color {
-    let [r, g, b] = c.unit();
-    Color::Rgb(printpdf::Rgb::new(r, g, b, None))
-}
-
 /// What a page's content stream says about structure: the element of each marked-content
 /// id (MCID), and the page's links, which become annotations in the post-processing.
 #[derive(Debug, Default)]
@@ -157,42 +219,36 @@ fn norm(tag: Tag) -> Tag {
 }
 
 impl Marks<'_> {
-    fn close(&mut self, ops: &mut Vec<Op>) {
+    fn close(&mut self, out: &mut Content) {
         if self.open.take().is_some() {
-            ops.push(Op::EndMarkedContent);
+            out.raw(b"EMC\n");
         }
     }
 
     /// Closes the open sequence if it was opened inside the text object now ending.
-    fn close_inner(&mut self, ops: &mut Vec<Op>) {
+    fn close_inner(&mut self, out: &mut Content) {
         if matches!(self.open, Some((_, true))) {
-            self.close(ops);
+            self.close(out);
         }
     }
 
     /// Makes `tag` the open sequence, opened inside a text object or not.
-    fn enter(&mut self, ops: &mut Vec<Op>, tag: Tag, inner: bool) {
+    fn enter(&mut self, out: &mut Content, tag: Tag, inner: bool) {
         let tag = norm(tag);
         if self.open == Some((tag, inner)) {
             return;
         }
-        self.close(ops);
+        self.close(out);
         match tag {
             Tag::Node(node) => {
-                let mut map = BTreeMap::new();
-                map.insert(
-                    "MCID".to_owned(),
-                    DictItem::Int(self.tags.mcids.len() as i64),
-                );
+                out.raw(b"/");
+                out.raw(self.structure.nodes[node].role.name().as_bytes());
+                out.raw(b" <</MCID ");
+                out.integer(self.tags.mcids.len() as u64);
+                out.raw(b">> BDC\n");
                 self.tags.mcids.push(node);
-                ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: self.structure.nodes[node].role.name().to_owned(),
-                    properties: DictItem::Dict { map },
-                });
             }
-            _ => ops.push(Op::BeginMarkedContent {
-                tag: "Artifact".to_owned(),
-            }),
+            _ => out.raw(b"/Artifact BMC\n"),
         }
         self.open = Some((tag, inner));
     }
@@ -225,15 +281,15 @@ fn line_tag(items: &[Item]) -> Option<Tag> {
     Some(tag)
 }
 
-/// One page's operators, every one inside a marked-content sequence: an element's
-/// content (with an MCID) or an artifact.
+/// One page's content stream, every operator inside a marked-content sequence: an
+/// element's content (with an MCID) or an artifact.
 fn page(
     layout: &Layout,
     fonts: &FontSet,
-    subsets: &BTreeMap<FaceId, Vec<u16>>,
+    subsets: &mut BTreeMap<FaceId, FontUse>,
     items: &[Item],
-) -> (PdfPage, PageTags) {
-    let mut ops = Vec::new();
+) -> (Vec<u8>, PageTags) {
+    let mut out = Content::default();
     let mut marks = Marks {
         open: None,
         tags: PageTags::default(),
@@ -273,8 +329,8 @@ fn page(
             continue;
         }
         if in_text && !matches!(item, Item::Text(_)) {
-            marks.close_inner(&mut ops);
-            ops.push(Op::EndTextSection);
+            marks.close_inner(&mut out);
+            out.raw(b"ET\n");
             in_text = false;
             font = None;
         }
@@ -283,45 +339,45 @@ fn page(
                 // One text object per baseline: extractors that ignore positions
                 // (lopdf's among them) still see lines as separate.
                 if in_text && line.is_some_and(|prev| !same_line(prev, t)) {
-                    marks.close_inner(&mut ops);
-                    ops.push(Op::EndTextSection);
+                    marks.close_inner(&mut out);
+                    out.raw(b"ET\n");
                     in_text = false;
                     font = None;
                 }
                 line = Some(t);
                 if !in_text {
                     match line_tag(&items[i..]) {
-                        Some(tag) => marks.enter(&mut ops, tag, false),
-                        None => marks.close(&mut ops),
+                        Some(tag) => marks.enter(&mut out, tag, false),
+                        None => marks.close(&mut out),
                     }
                     whole = marks.open.is_some();
-                    ops.push(Op::StartTextSection);
+                    out.raw(b"BT\n");
                     in_text = true;
                 }
                 if !whole {
-                    marks.enter(&mut ops, t.tag, true);
+                    marks.enter(&mut out, t.tag, true);
                 }
                 let face = fonts.canonical(t.face);
+                let Some(used) = subsets.get_mut(&face) else {
+                    continue;
+                };
                 if font != Some((face, t.size)) {
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(font_id(face)),
-                        size: Pt(t.size),
-                    });
+                    out.raw(b"/");
+                    out.raw(used.name.as_bytes());
+                    out.raw(b" ");
+                    out.num(t.size, 4);
+                    out.raw(b"Tf\n");
                     font = Some((face, t.size));
                 }
                 if fill != Some(t.color) {
-                    ops.push(Op::SetFillColor {
-                        col: color(t.color),
-                    });
+                    out.color(t.color, b"rg\n");
                     fill = Some(t.color);
                 }
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(t.x), Pt(t.y)),
-                });
-                let subset = subsets.get(&face).map_or(&[][..], Vec::as_slice);
-                ops.push(Op::ShowText {
-                    items: text_items(t, fonts, subset),
-                });
+                out.raw(b"1 0 0 1 ");
+                out.num(t.x, 4);
+                out.num(t.y, 4);
+                out.raw(b"Tm\n");
+                show_text(&mut out, t, fonts, used);
             }
             Item::Fill {
                 x,
@@ -330,14 +386,15 @@ fn page(
                 h,
                 color: c,
             } => {
-                marks.enter(&mut ops, Tag::Artifact, false);
+                marks.enter(&mut out, Tag::Artifact, false);
                 if fill != Some(*c) {
-                    ops.push(Op::SetFillColor { col: color(*c) });
+                    out.color(*c, b"rg\n");
                     fill = Some(*c);
                 }
-                let mut rect = Rect::from_xywh(Pt(*x), Pt(*y), Pt(*w), Pt(*h));
-                rect.mode = Some(PaintMode::Fill);
-                ops.push(Op::DrawRectangle { rectangle: rect });
+                for v in [*x, *y, *w, *h] {
+                    out.num(v, 4);
+                }
+                out.raw(b"re\nf\n");
             }
             Item::Line {
                 x1,
@@ -347,19 +404,16 @@ fn page(
                 width,
                 color: c,
             } => {
-                marks.enter(&mut ops, Tag::Artifact, false);
-                ops.push(Op::SetOutlineColor { col: color(*c) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                let p = |x: f32, y: f32| LinePoint {
-                    p: Point { x: Pt(x), y: Pt(y) },
-                    bezier: false,
-                };
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![p(*x1, *y1), p(*x2, *y2)],
-                        is_closed: false,
-                    },
-                });
+                marks.enter(&mut out, Tag::Artifact, false);
+                out.color(*c, b"RG\n");
+                out.num(*width, 4);
+                out.raw(b"w\n");
+                out.num(*x1, 4);
+                out.num(*y1, 4);
+                out.raw(b"m\n");
+                out.num(*x2, 4);
+                out.num(*y2, 4);
+                out.raw(b"l\nS\n");
             }
             Item::Image {
                 x,
@@ -369,62 +423,56 @@ fn page(
                 image,
                 tag,
             } => {
-                marks.enter(&mut ops, *tag, false);
-                ops.push(Op::SaveGraphicsState);
-                ops.push(Op::SetTransformationMatrix {
-                    matrix: CurTransMat::Raw([*w, 0.0, 0.0, *h, *x, *y]),
-                });
-                ops.push(Op::UseXobject {
-                    id: image_id(*image),
-                    transform: XObjectTransform::default(),
-                });
-                ops.push(Op::RestoreGraphicsState);
+                marks.enter(&mut out, *tag, false);
+                out.raw(b"q\n");
+                for v in [*w, 0.0, 0.0, *h, *x, *y] {
+                    out.num(v, 4);
+                }
+                out.raw(b"cm\n/");
+                out.raw(image_id(*image).0.as_bytes());
+                out.raw(b" Do\nQ\n");
             }
             Item::Link { .. } | Item::Anchor { .. } => {}
         }
     }
     if in_text {
-        marks.close_inner(&mut ops);
-        ops.push(Op::EndTextSection);
+        marks.close_inner(&mut out);
+        out.raw(b"ET\n");
     }
-    marks.close(&mut ops);
-    let media = Rect::from_wh(Pt(layout.width), Pt(layout.height));
-    let page = PdfPage {
-        media_box: media.clone(),
-        trim_box: media.clone(),
-        crop_box: media,
-        ops,
-    };
-    (page, marks.tags)
+    marks.close(&mut out);
+    (out.bytes, marks.tags)
 }
 
-/// A run as TJ items. Glyphs that are their character's own (the cmap's) are
-/// written as text, which keeps the content stream as compact as unshaped text;
-/// the others (ligatures, substitutions) by subset id with the text they stand for,
-/// which ToUnicode maps them back to, so a ligature copies as its letters. After a
-/// glyph, a TJ adjustment turns the advance `/W` records into the shaped one
-/// (kerning), plus the justification after a space (`Tw` does not apply to
-/// two-byte codes); spaces stay real glyphs so copied text keeps them.
-fn text_items(t: &TextRun, fonts: &FontSet, subset: &[u16]) -> Vec<TextItem> {
+/// A run's glyphs as a `Tj` or `TJ`: two-byte subset ids, and after a glyph a TJ
+/// adjustment that turns the advance `/W` records into the shaped one (kerning),
+/// plus the justification after a space (`Tw` does not apply to two-byte codes).
+/// Spaces stay real glyphs so copied text keeps them. Each glyph's text is
+/// recorded for ToUnicode, so a ligature copies as its letters.
+fn show_text(out: &mut Content, t: &TextRun, fonts: &FontSet, used: &mut FontUse) {
     let glyphs = run_glyphs(t, fonts);
     let face = fonts.canonical(t.face);
     let justify = t.space_extra * 1000.0 / t.size;
-    let mut items = Vec::new();
-    let mut text = String::new();
+    let start = out.bytes.len();
+    out.raw(b"[");
+    let mut in_string = false;
+    let mut adjusted = false;
+    // The last thing written is a number: another needs a space before it.
+    let mut number = false;
     let mut at = 0;
-    let flush = |items: &mut Vec<TextItem>, text: &mut String| {
-        if !text.is_empty() {
-            items.push(TextItem::Text(std::mem::take(text)));
-        }
-    };
     for g in glyphs.iter() {
         let len = g.len as usize;
         let source = t.text.get(at..at + len).unwrap_or("");
         at += len;
         // A displaced glyph (a mark) moves the pen before it and back after it.
         if g.dx != 0.0 {
-            flush(&mut items, &mut text);
-            items.push(TextItem::Offset(-g.dx));
+            if in_string {
+                out.raw(b">");
+                in_string = false;
+            } else if number {
+                out.raw(b" ");
+            }
+            out.number(-g.dx, 3);
+            adjusted = true;
         }
         let mut offset = fonts.glyph_advance(face, g.gid) as f32 - g.advance + g.dx;
         if source == " " {
@@ -433,21 +481,86 @@ fn text_items(t: &TextRun, fonts: &FontSet, subset: &[u16]) -> Vec<TextItem> {
         if offset.abs() < 0.0005 {
             offset = 0.0;
         }
-        if g.nominal {
-            text.push_str(source);
-            if offset != 0.0 {
-                flush(&mut items, &mut text);
-                items.push(TextItem::Offset(offset));
-            }
-        } else {
-            flush(&mut items, &mut text);
-            items.push(TextItem::GlyphIds(vec![Codepoint {
-                gid: subset.binary_search(&g.gid).map_or(0, |i| i as u16),
-                offset,
-                cid: (!source.is_empty()).then(|| source.to_owned()),
-            }]));
+        let code = used.code(g.gid, source, g.nominal);
+        if !in_string {
+            out.raw(b"<");
+            in_string = true;
+        }
+        out.code(code);
+        number = false;
+        if offset != 0.0 {
+            out.raw(b">");
+            in_string = false;
+            out.number(offset, 3);
+            adjusted = true;
+            number = true;
         }
     }
-    flush(&mut items, &mut text);
-    items
+    if in_string {
+        out.raw(b">");
+    }
+    if adjusted {
+        out.raw(b"] TJ\n");
+    } else {
+        // One string: the shorter `Tj`.
+        out.bytes.remove(start);
+        if out.bytes.len() == start {
+            out.raw(b"<>");
+        }
+        out.raw(b" Tj\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::Family;
+    use resources::subset_face;
+
+    #[test]
+    fn adjustments_in_a_row_stay_separate_numbers() {
+        let theme = briefing_model::builtin("briefing").unwrap();
+        let fonts = FontSet::new(&theme).unwrap();
+        let face = FaceId::new(Family::Body, false, false);
+        let a = fonts.glyph(face, 'a').unwrap();
+        let acute = fonts.glyph(face, '\u{301}').unwrap();
+        let glyph = |gid, advance, dx, len| Glyph {
+            gid,
+            advance,
+            dx,
+            len,
+            nominal: true,
+        };
+        let nominal = fonts.glyph_advance(face, a) as f32;
+        // A kerned "a", then a mark displaced to the left, then "a".
+        let run = TextRun {
+            x: 0.0,
+            y: 0.0,
+            face,
+            size: 10.0,
+            color: Rgb { r: 0, g: 0, b: 0 },
+            text: "a\u{301}a".into(),
+            glyphs: vec![
+                glyph(a, nominal - 20.0, 0.0, 1),
+                glyph(acute, 0.0, -300.5, 2),
+                glyph(a, nominal, 0.0, 1),
+            ],
+            space_extra: 0.0,
+            tag: Tag::Artifact,
+        };
+        let (font, gids, packed) = subset_face(&fonts, face, &[a, acute].into()).unwrap();
+        let mut used = FontUse::new(font_id(face), font, gids, packed);
+        let mut out = Content::default();
+        show_text(&mut out, &run, &fonts, &mut used);
+        let ops = lopdf::content::Content::decode(&out.bytes)
+            .unwrap()
+            .operations;
+        assert_eq!(ops.len(), 1);
+        assert_eq!(ops[0].operator, "TJ");
+        let items = ops[0].operands[0].as_array().unwrap();
+        let numbers: Vec<f32> = items.iter().filter_map(|o| o.as_float().ok()).collect();
+        assert_eq!(numbers.len(), 3, "{}", String::from_utf8_lossy(&out.bytes));
+        assert_eq!(numbers[0], 20.0);
+        assert_eq!(numbers[1], 300.5);
+    }
 }
