@@ -119,6 +119,25 @@ pub(crate) struct Metrics {
     /// The font ready for shaping (`None`: the shaper cannot read it, so glyphs
     /// are the cmap's with nominal advances).
     shaper: Option<Shaper>,
+    /// What the PDF font descriptor says about the font.
+    pub(crate) descriptor: Descriptor,
+}
+
+/// The font-wide values a PDF font descriptor records, in font units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Descriptor {
+    pub(crate) units_per_em: u16,
+    /// `head`'s bounding box of all glyphs: x min, y min, x max, y max.
+    pub(crate) bbox: [i16; 4],
+    /// `hhea`'s ascender and descender.
+    pub(crate) ascent: i16,
+    pub(crate) descent: i16,
+    /// `hhea`'s caret slope (rise, run): upright when run is 0.
+    pub(crate) caret_slope: (i16, i16),
+    /// `OS/2`'s weight class, 0 when the table is missing.
+    pub(crate) weight: u16,
+    /// Whether the outlines are CFF (an OpenType `OTTO` font) rather than TrueType.
+    pub(crate) cff: bool,
 }
 
 impl Metrics {
@@ -167,11 +186,29 @@ impl Metrics {
         let advances = (0..maxp.num_glyphs)
             .map(|gid| (f32::from(hmtx.horizontal_advance(gid).unwrap_or(0)) * scale) as u16)
             .collect();
+        let weight = read(tag::OS_2)
+            .and_then(|d| {
+                ReadScope::new(&d)
+                    .read_dep::<allsorts::tables::os2::Os2>(d.len())
+                    .ok()
+                    .map(|os2| os2.us_weight_class)
+            })
+            .unwrap_or(0);
+        let descriptor = Descriptor {
+            units_per_em: head.units_per_em,
+            bbox: [head.x_min, head.y_min, head.x_max, head.y_max],
+            ascent: hhea.ascender,
+            descent: hhea.descender,
+            caret_slope: (hhea.caret_slope_rise, hhea.caret_slope_run),
+            weight,
+            cff: bytes.starts_with(b"OTTO"),
+        };
         Some(Metrics {
             bmp,
             astral,
             advances,
             shaper: Shaper::new(data, head.units_per_em),
+            descriptor,
         })
     }
 }
@@ -248,6 +285,11 @@ impl FontSet {
     /// The face that stands for `face` in the PDF: the first with the same font program.
     pub(crate) fn canonical(&self, face: FaceId) -> FaceId {
         self.canonical[face.index()]
+    }
+
+    /// The descriptor values of a face's font.
+    pub(crate) fn descriptor(&self, face: FaceId) -> Descriptor {
+        self.metrics[face.index()].descriptor
     }
 
     /// The font file of a face.

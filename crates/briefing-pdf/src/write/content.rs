@@ -2,11 +2,9 @@
 //! with: our own writer is much cheaper than building printpdf operators and
 //! having them formatted one by one, and it knows each glyph's subset id and text.
 
+use super::resources::Subset;
 use briefing_model::Rgb;
 use lopdf::{Dictionary, Object, ObjectId, Stream};
-use printpdf::ParsedFont;
-
-use super::resources::Packed;
 
 /// A content stream being written: operands and operators, one operator a line.
 #[derive(Debug, Default)]
@@ -100,12 +98,10 @@ impl Content {
 pub(super) struct FontUse {
     /// The resource name, which is also the subset tag.
     pub(super) name: String,
-    /// The subset, parsed (metrics for the descriptor, and the program).
-    pub(super) font: ParsedFont,
+    /// The subset: its font name, program and descriptor values.
+    pub(super) font: Subset,
     /// Glyphs of the full font in subset order: a glyph's subset id is its index.
     pub(super) gids: Vec<u16>,
-    /// The program Flate-compressed, if that makes it smaller.
-    packed: Packed,
     /// Subset id by full-font glyph id (0 for glyphs not in the subset).
     subset_id: Vec<u16>,
     /// The text each subset glyph stands for, and whether it is the glyph's own
@@ -114,7 +110,7 @@ pub(super) struct FontUse {
 }
 
 impl FontUse {
-    pub(super) fn new(name: String, font: ParsedFont, gids: Vec<u16>, packed: Packed) -> FontUse {
+    pub(super) fn new(name: String, font: Subset, gids: Vec<u16>) -> FontUse {
         let max = gids.iter().copied().max().unwrap_or(0);
         let mut subset_id = vec![0u16; usize::from(max) + 1];
         for (i, g) in gids.iter().enumerate() {
@@ -125,7 +121,6 @@ impl FontUse {
             name,
             font,
             gids,
-            packed,
             subset_id,
             text,
         }
@@ -149,9 +144,9 @@ impl FontUse {
     /// The font's objects added to `lo`; returns the Type0 font dictionary's id.
     /// `advance` gives a full-font glyph's advance in 1/1000 em, as layout measured it.
     pub(super) fn write(&self, lo: &mut lopdf::Document, advance: impl Fn(u16) -> u32) -> ObjectId {
-        let name = || Object::Name(self.font.font_name.clone().unwrap_or_default().into_bytes());
-        let program = &self.font.original_bytes;
-        let otto = program.starts_with(b"OTTO");
+        let name = || Object::Name(self.font.name.clone().into_bytes());
+        let program = &self.font.program;
+        let otto = self.font.descriptor.cff;
         let mut file_dict = Dictionary::new();
         if otto {
             file_dict.set("Subtype", Object::Name(b"OpenType".to_vec()));
@@ -160,17 +155,17 @@ impl FontUse {
         }
         // Compressed with the subset and cached with it: `compress` leaves a stream
         // that has a filter alone.
-        let file = match self.packed.as_ref() {
+        let file = match self.font.packed.as_ref() {
             Some(packed) => {
                 file_dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
                 Stream::new(file_dict, packed.clone())
             }
-            None => Stream::new(file_dict, program.clone()),
+            None => Stream::new(file_dict, program.to_vec()),
         };
         let file = lo.add_object(Object::Stream(file));
 
         // The descriptor, as printpdf writes it from the same metrics.
-        let m = &self.font.pdf_font_metrics;
+        let m = &self.font.descriptor;
         let upm = m.units_per_em;
         let scale = if upm == 0 {
             1.0
@@ -178,23 +173,21 @@ impl FontUse {
             1000.0 / f32::from(upm)
         };
         let scaled = |v: i16| (f32::from(v) * scale).round() as i64;
-        let ascent = scaled(self.font.font_metrics.ascent);
-        let descent = scaled(self.font.font_metrics.descent);
-        let italic_angle = if m.caret_slope_rise == 0 {
+        let ascent = scaled(m.ascent);
+        let descent = scaled(m.descent);
+        let (rise, run) = m.caret_slope;
+        let italic_angle = if rise == 0 {
             0
         } else {
-            (-f32::from(m.caret_slope_run)
-                .atan2(f32::from(m.caret_slope_rise))
-                .to_degrees())
-            .round() as i64
+            (-f32::from(run).atan2(f32::from(rise)).to_degrees()).round() as i64
         };
         // Non-symbolic, and italic when slanted (PDF 32000-1 Table 123).
         let flags = (1 << 5) | if italic_angle != 0 { 1 << 6 } else { 0 };
         // Estimated from the weight class, as producers conventionally do.
-        let stem_v = if m.us_weight_class == 0 {
+        let stem_v = if m.weight == 0 {
             80
         } else {
-            50 + (f32::from(m.us_weight_class) / 65.0).powi(2).round() as i64
+            50 + (f32::from(m.weight) / 65.0).powi(2).round() as i64
         };
         let mut desc = Dictionary::new();
         desc.set("Type", Object::Name(b"FontDescriptor".to_vec()));
@@ -202,12 +195,7 @@ impl FontUse {
         desc.set("Flags", Object::Integer(flags));
         desc.set(
             "FontBBox",
-            Object::Array(
-                [m.x_min, m.y_min, m.x_max, m.y_max]
-                    .iter()
-                    .map(|v| Object::Integer(scaled(*v)))
-                    .collect(),
-            ),
+            Object::Array(m.bbox.iter().map(|v| Object::Integer(scaled(*v))).collect()),
         );
         desc.set("ItalicAngle", Object::Integer(italic_angle));
         desc.set("Ascent", Object::Integer(ascent));

@@ -41,8 +41,8 @@ pub(crate) fn write(
     // position in the subset order.
     let mut subsets: BTreeMap<FaceId, FontUse> = BTreeMap::new();
     for (face, glyphs) in &used {
-        let (font, gids, packed) = subset_face(fonts, *face, glyphs)?;
-        subsets.insert(*face, FontUse::new(font_id(*face), font, gids, packed));
+        let (font, gids) = subset_face(fonts, *face, glyphs)?;
+        subsets.insert(*face, FontUse::new(font_id(*face), font, gids));
     }
     for (i, img) in layout.images.iter().enumerate() {
         pdf.resources
@@ -548,8 +548,8 @@ mod tests {
             space_extra: 0.0,
             tag: Tag::Artifact,
         };
-        let (font, gids, packed) = subset_face(&fonts, face, &[a, acute].into()).unwrap();
-        let mut used = FontUse::new(font_id(face), font, gids, packed);
+        let (font, gids) = subset_face(&fonts, face, &[a, acute].into()).unwrap();
+        let mut used = FontUse::new(font_id(face), font, gids);
         let mut out = Content::default();
         show_text(&mut out, &run, &fonts, &mut used);
         let ops = lopdf::content::Content::decode(&out.bytes)

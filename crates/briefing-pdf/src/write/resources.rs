@@ -3,64 +3,77 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use allsorts::binary::read::ReadScope;
-use allsorts::font_data::FontData;
-use allsorts::subset::{CmapTarget, SubsetProfile, subset};
 use briefing_model::Bytes;
-use printpdf::{DictItem, ExternalStream, ExternalXObject, ParsedFont, XObject};
+use printpdf::{DictItem, ExternalStream, ExternalXObject, XObject};
+use subsetter::GlyphRemapper;
 
 use super::finish::deflate;
 use super::font_id;
 use crate::error::Error;
-use crate::fonts::{FaceId, FontSet};
+use crate::fonts::{Descriptor, FaceId, FontSet};
 use crate::images::{Image, ImageData};
 
-/// A subset font program, Flate-compressed once (`None`: stored as it is).
-pub(super) type Packed = Arc<Option<Vec<u8>>>;
+/// A face subset for embedding.
+#[derive(Debug, Clone)]
+pub(crate) struct Subset {
+    /// `TAG+PostScriptName`.
+    pub(crate) name: String,
+    /// The font program: only the kept glyphs, renumbered in subset order, and only
+    /// the tables a PDF CID font needs (no cmap: the content addresses glyphs by id).
+    pub(crate) program: Arc<[u8]>,
+    /// The program Flate-compressed, if that makes it smaller.
+    pub(crate) packed: Arc<Option<Vec<u8>>>,
+    /// The full font's descriptor values (the subset keeps its metrics).
+    pub(crate) descriptor: Descriptor,
+}
 
 /// Subsets a face to `glyphs` (ids in the full font, ligatures included) and names
-/// it `TAG+PostScriptName`. Also returns the glyphs in subset order (a glyph's id
-/// in the subset is its position in that list) and the program compressed.
+/// it `TAG+PostScriptName`. Also returns the glyphs in subset order: a glyph's id in
+/// the subset is its position in that list.
 pub(super) fn subset_face(
     fonts: &FontSet,
     face: FaceId,
     glyphs: &BTreeSet<u16>,
-) -> Result<(ParsedFont, Vec<u16>, Packed), Error> {
+) -> Result<(Subset, Vec<u16>), Error> {
     let file = fonts.file(face);
-    let err = |message: String| Error::Subset {
-        path: file.path.clone(),
-        message,
-    };
-    // .notdef must stay glyph 0.
+    // .notdef must stay glyph 0; the others follow in ascending order.
     let mut gids: Vec<u16> = vec![0];
     gids.extend(glyphs.iter().copied().filter(|g| *g != 0));
-    let (mut font, packed) = match cached_subset(&file.data, &gids) {
+    let (program, packed) = match cached_subset(&file.data, &gids) {
         Some(hit) => hit,
         None => {
-            let data = ReadScope::new(&file.data)
-                .read::<FontData<'_>>()
-                .map_err(|e| err(e.to_string()))?;
-            let provider = data.table_provider(0).map_err(|e| err(e.to_string()))?;
-            let bytes = subset(&provider, &gids, &SubsetProfile::Pdf, CmapTarget::Unicode)
-                .map_err(|e| err(e.to_string()))?;
-            let font = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
-                .ok_or_else(|| err("subset unreadable".into()))?;
+            let mut remapper = GlyphRemapper::new();
+            for g in &gids {
+                remapper.remap(*g);
+            }
+            let bytes = subsetter::subset(&file.data, 0, &remapper).map_err(|e| Error::Subset {
+                path: file.path.clone(),
+                message: e.to_string(),
+            })?;
             let packed = Arc::new(deflate(&bytes)?);
-            store_subset(&file.data, gids.clone(), &font, &packed);
-            (font, packed)
+            let program: Arc<[u8]> = bytes.into();
+            store_subset(&file.data, gids.clone(), &program, &packed);
+            (program, packed)
         }
     };
-    font.font_name = Some(format!("{}+{}", font_id(face), file.stem()));
-    Ok((font, gids, packed))
+    let subset = Subset {
+        name: format!("{}+{}", font_id(face), file.stem()),
+        program,
+        packed,
+        descriptor: fonts.descriptor(face),
+    };
+    Ok((subset, gids))
 }
+
+/// A subset program and its compressed form.
+type Programs = (Arc<[u8]>, Arc<Option<Vec<u8>>>);
 
 /// Subsets already made in this process, by font program (its address; the entry
 /// holds the `Arc`, so the address cannot be reused by other bytes) and glyph list.
 /// Subsetting is a pure function of the two, so a hit gives the same bytes; it
-/// saves the subsetter's walk over every glyph of the font, and compressing the
-/// result, when the same document (or one with the same glyphs) is rendered
-/// again, as in `watch` or a benchmark.
-type SubsetCache = Mutex<HashMap<((usize, usize), Vec<u16>), (Bytes, ParsedFont, Packed)>>;
+/// saves subsetting and compressing again when the same document (or one with the
+/// same glyphs) is rendered again, as in `watch` or a benchmark.
+type SubsetCache = Mutex<HashMap<((usize, usize), Vec<u16>), (Bytes, Programs)>>;
 
 /// The process-wide subset cache.
 fn subset_cache() -> &'static SubsetCache {
@@ -71,23 +84,21 @@ fn subset_cache() -> &'static SubsetCache {
 /// Entries kept at most; a long batch of different documents starts over past it.
 const SUBSET_CACHE_LIMIT: usize = 256;
 
-/// A copy of the subset of `data` to `gids`, if made before.
-fn cached_subset(data: &Bytes, gids: &[u16]) -> Option<(ParsedFont, Packed)> {
+/// The subset of `data` to `gids`, if made before.
+fn cached_subset(data: &Bytes, gids: &[u16]) -> Option<Programs> {
     let cache = subset_cache().lock().ok()?;
     let key = (data.address(), gids.to_vec());
-    cache
-        .get(&key)
-        .map(|(_, font, packed)| (font.clone(), packed.clone()))
+    cache.get(&key).map(|(_, programs)| programs.clone())
 }
 
 /// Remembers a subset.
-fn store_subset(data: &Bytes, gids: Vec<u16>, font: &ParsedFont, packed: &Packed) {
+fn store_subset(data: &Bytes, gids: Vec<u16>, program: &Arc<[u8]>, packed: &Arc<Option<Vec<u8>>>) {
     if let Ok(mut cache) = subset_cache().lock() {
         if cache.len() >= SUBSET_CACHE_LIMIT {
             cache.clear();
         }
         let key = (data.address(), gids);
-        cache.insert(key, (data.clone(), font.clone(), packed.clone()));
+        cache.insert(key, (data.clone(), (program.clone(), packed.clone())));
     }
 }
 
@@ -157,25 +168,64 @@ mod tests {
     use super::*;
     use crate::fonts::Family;
 
+    /// Glyph count, and each glyph's advance and outline bytes, read back from a font program.
+    fn glyphs_of(program: &[u8]) -> Vec<(u16, Vec<u8>)> {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::font_data::FontData;
+        use allsorts::tables::loca::LocaTable;
+        use allsorts::tables::{FontTableProvider, HeadTable, HheaTable, HmtxTable, MaxpTable};
+        use allsorts::tag;
+        let file = ReadScope::new(program).read::<FontData<'_>>().unwrap();
+        let p = file.table_provider(0).unwrap();
+        let table = |t| p.read_table_data(t).unwrap().into_owned();
+        let (head, maxp, hhea) = (table(tag::HEAD), table(tag::MAXP), table(tag::HHEA));
+        let head = ReadScope::new(&head).read::<HeadTable>().unwrap();
+        let maxp = ReadScope::new(&maxp).read::<MaxpTable>().unwrap();
+        let hhea = ReadScope::new(&hhea).read::<HheaTable>().unwrap();
+        let n = maxp.num_glyphs;
+        let hmtx = table(tag::HMTX);
+        let hmtx = ReadScope::new(&hmtx)
+            .read_dep::<HmtxTable<'_>>((usize::from(n), usize::from(hhea.num_h_metrics)))
+            .unwrap();
+        let loca = table(tag::LOCA);
+        let loca = ReadScope::new(&loca)
+            .read_dep::<LocaTable<'_>>((n, head.index_to_loc_format))
+            .unwrap();
+        let offsets: Vec<usize> = loca.offsets.iter().map(|o| o as usize).collect();
+        let glyf = table(tag::GLYF);
+        (0..n)
+            .map(|g| {
+                let (a, b) = (offsets[usize::from(g)], offsets[usize::from(g) + 1]);
+                (hmtx.horizontal_advance(g).unwrap(), glyf[a..b].to_vec())
+            })
+            .collect()
+    }
+
     #[test]
-    fn a_cached_subset_is_the_subset_made_fresh() {
+    fn a_subset_keeps_exactly_its_glyphs_and_a_cached_one_is_the_same() {
         let theme = briefing_model::builtin("briefing").unwrap();
         let fonts = FontSet::new(&theme).unwrap();
         let face = FaceId::new(Family::Body, false, false);
         // Characters no other test draws in this face, so the first call subsets.
         let glyphs =
             |s: &str| -> BTreeSet<u16> { s.chars().filter_map(|c| fonts.glyph(face, c)).collect() };
-        let (fresh, order, packed) = subset_face(&fonts, face, &glyphs("ŊŋĦħ")).unwrap();
-        let (cached, _, cached_packed) = subset_face(&fonts, face, &glyphs("ŊŋĦħ")).unwrap();
-        assert_eq!(fresh, cached);
-        assert_eq!(packed, cached_packed);
+        let (fresh, order) = subset_face(&fonts, face, &glyphs("ŊŋĦħ")).unwrap();
+        let (cached, _) = subset_face(&fonts, face, &glyphs("ŊŋĦħ")).unwrap();
+        assert_eq!(fresh.program, cached.program);
+        assert_eq!(fresh.packed, cached.packed);
         assert_eq!(order.len(), 5, "{order:?}");
-        // The subset's glyph for a character is the full font's at its place in the order.
-        let full = fonts.glyph(face, 'Ŋ').unwrap();
-        let at = order.iter().position(|g| *g == full).unwrap() as u16;
-        assert_eq!(fresh.lookup_glyph_index(u32::from('Ŋ')), Some(at));
-        let (smaller, _, _) = subset_face(&fonts, face, &glyphs("ŊŋĦ")).unwrap();
-        assert_ne!(smaller.original_bytes, fresh.original_bytes);
-        assert!(smaller.lookup_glyph_index(u32::from('ħ')).is_none());
+        // Glyph k of the subset is glyph order[k] of the full font: same advance, same outline.
+        let full = glyphs_of(&fonts.file(face).data);
+        let sub = glyphs_of(&fresh.program);
+        assert_eq!(sub.len(), 5);
+        for (k, g) in order.iter().enumerate() {
+            assert_eq!(sub[k].0, full[usize::from(*g)].0, "advance of glyph {g}");
+            assert!(!sub[k].1.is_empty(), "glyph {g} has an outline");
+            assert_eq!(sub[k].1.len(), full[usize::from(*g)].1.len(), "glyph {g}");
+        }
+        let (smaller, _) = subset_face(&fonts, face, &glyphs("ŊŋĦ")).unwrap();
+        assert_ne!(smaller.program, fresh.program);
+        assert_eq!(glyphs_of(&smaller.program).len(), 4);
+        assert_eq!(fresh.name, "BRFNTA+NotoSerif-Regular");
     }
 }
