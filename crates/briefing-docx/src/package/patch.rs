@@ -85,12 +85,16 @@ pub(super) fn splice_langs(xml: String, langs: &[String]) -> String {
 }
 
 /// Puts docx-rs's output into schema order where it is not: drops the empty `w:rPr` it puts
-/// first in every `w:pPr` (the schema wants it last) and moves `w:rStyle` to the front of a
-/// run's `w:rPr` (docx-rs writes it after `w:b`/`w:i`).
+/// first in every `w:pPr` (the schema wants it last), moves `w:rStyle` to the front of a
+/// run's `w:rPr` (docx-rs writes it after `w:b`/`w:i`), puts `w:ilvl` before `w:numId` in a
+/// paragraph's numbering, and drops the `w:type` that docx-rs gives table grid columns, which
+/// the schema does not have. The OOXML validator in CI reported the last two.
 pub(super) fn tidy(xml: String) -> String {
     let xml = xml
         .replace("<w:pPr><w:rPr /></w:pPr>", "")
         .replace("<w:pPr><w:rPr />", "<w:pPr>");
+    let xml = level_first(xml);
+    let xml = untyped_grid(xml);
     if !xml.contains("<w:rStyle ") {
         return xml;
     }
@@ -113,6 +117,63 @@ pub(super) fn tidy(xml: String) -> String {
             _ => out.push_str(body),
         }
         rest = &rest[body_start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `<w:numPr><w:numId …/><w:ilvl …/></w:numPr>` as the schema orders it: level, then list.
+fn level_first(xml: String) -> String {
+    const OPEN: &str = "<w:numPr><w:numId ";
+    if !xml.contains(OPEN) {
+        return xml;
+    }
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml.as_str();
+    while let Some(i) = rest.find(OPEN) {
+        let body_start = i + "<w:numPr>".len();
+        let Some(len) = rest[body_start..].find("</w:numPr>") else {
+            break;
+        };
+        let body = &rest[body_start..body_start + len];
+        out.push_str(&rest[..body_start]);
+        match body.find("<w:ilvl ") {
+            Some(l) => {
+                out.push_str(&body[l..]);
+                out.push_str(&body[..l]);
+            }
+            None => out.push_str(body),
+        }
+        rest = &rest[body_start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Table grid columns without the `w:type` attribute (`w:gridCol` has only `w:w`).
+fn untyped_grid(xml: String) -> String {
+    if !xml.contains("<w:gridCol ") {
+        return xml;
+    }
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml.as_str();
+    while let Some(i) = rest.find("<w:gridCol ") {
+        let Some(len) = rest[i..].find("/>") else {
+            break;
+        };
+        let element = &rest[i..i + len];
+        out.push_str(&rest[..i]);
+        match element.find(" w:type=\"") {
+            Some(t) => {
+                let value_end = element[t + 9..]
+                    .find('"')
+                    .map_or(element.len(), |e| t + 9 + e + 1);
+                out.push_str(&element[..t]);
+                out.push_str(&element[value_end..]);
+            }
+            None => out.push_str(element),
+        }
+        rest = &rest[i + len..];
     }
     out.push_str(rest);
     out
@@ -190,6 +251,15 @@ mod tests {
                 r#"<w:r><w:rPr><w:lang w:val="de" w:eastAsia="de" w:bidi="de"/></w:rPr><w:t xml:space="preserve">nein</w:t></w:r>"#,
                 r#"<w:r><w:rPr /><w:t xml:space="preserve">en</w:t></w:r>"#,
             )
+        );
+    }
+
+    #[test]
+    fn numbering_level_goes_before_the_list_and_grid_columns_lose_their_type() {
+        let xml = r#"<w:pPr><w:numPr><w:numId w:val="3" /><w:ilvl w:val="1" /></w:numPr></w:pPr><w:tblGrid><w:gridCol w:w="2352" w:type="dxa" /><w:gridCol w:w="10" /></w:tblGrid><w:tcW w:w="5" w:type="dxa" />"#;
+        assert_eq!(
+            tidy(xml.to_owned()),
+            r#"<w:pPr><w:numPr><w:ilvl w:val="1" /><w:numId w:val="3" /></w:numPr></w:pPr><w:tblGrid><w:gridCol w:w="2352" /><w:gridCol w:w="10" /></w:tblGrid><w:tcW w:w="5" w:type="dxa" />"#
         );
     }
 
