@@ -93,20 +93,8 @@ pub(super) fn tidy(xml: String) -> String {
     let xml = xml
         .replace("<w:pPr><w:rPr /></w:pPr>", "")
         .replace("<w:pPr><w:rPr />", "<w:pPr>");
-    let xml = level_first(xml);
-    let xml = untyped_grid(xml);
-    if !xml.contains("<w:rStyle ") {
-        return xml;
-    }
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml.as_str();
-    while let Some(i) = rest.find("<w:rPr>") {
-        let body_start = i + "<w:rPr>".len();
-        let Some(len) = rest[body_start..].find("</w:rPr>") else {
-            break;
-        };
-        let body = &rest[body_start..body_start + len];
-        out.push_str(&rest[..body_start]);
+    // Run style first.
+    let xml = rewrite_bodies(xml, "<w:rPr>", "</w:rPr>", |body, out| {
         match body.find("<w:rStyle ") {
             Some(s) if s > 0 => {
                 let e = s + body[s..].find("/>").map_or(0, |e| e + 2);
@@ -116,64 +104,59 @@ pub(super) fn tidy(xml: String) -> String {
             }
             _ => out.push_str(body),
         }
-        rest = &rest[body_start + len..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// `<w:numPr><w:numId …/><w:ilvl …/></w:numPr>` as the schema orders it: level, then list.
-fn level_first(xml: String) -> String {
-    const OPEN: &str = "<w:numPr><w:numId ";
-    if !xml.contains(OPEN) {
-        return xml;
-    }
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml.as_str();
-    while let Some(i) = rest.find(OPEN) {
-        let body_start = i + "<w:numPr>".len();
-        let Some(len) = rest[body_start..].find("</w:numPr>") else {
-            break;
-        };
-        let body = &rest[body_start..body_start + len];
-        out.push_str(&rest[..body_start]);
-        match body.find("<w:ilvl ") {
+    });
+    // Level, then list.
+    let xml = rewrite_bodies(xml, "<w:numPr>", "</w:numPr>", |body, out| {
+        match body
+            .find("<w:ilvl ")
+            .filter(|_| body.starts_with("<w:numId "))
+        {
             Some(l) => {
                 out.push_str(&body[l..]);
                 out.push_str(&body[..l]);
             }
             None => out.push_str(body),
         }
-        rest = &rest[body_start + len..];
-    }
-    out.push_str(rest);
-    out
+    });
+    // A grid column has only a width.
+    rewrite_bodies(xml, "<w:gridCol ", "/>", |attrs, out| {
+        const TYPE: &str = " w:type=\"";
+        match attrs.find(TYPE) {
+            Some(t) => {
+                let value = t + TYPE.len();
+                let end = attrs[value..]
+                    .find('"')
+                    .map_or(attrs.len(), |e| value + e + 1);
+                out.push_str(&attrs[..t]);
+                out.push_str(&attrs[end..]);
+            }
+            None => out.push_str(attrs),
+        }
+    })
 }
 
-/// Table grid columns without the `w:type` attribute (`w:gridCol` has only `w:w`).
-fn untyped_grid(xml: String) -> String {
-    if !xml.contains("<w:gridCol ") {
+/// Copies `xml`, passing the body of every `open … close` element through `rewrite`
+/// (which writes its version of the body into the output). Returns `xml` itself when
+/// there is no such element.
+fn rewrite_bodies(
+    xml: String,
+    open: &str,
+    close: &str,
+    mut rewrite: impl FnMut(&str, &mut String),
+) -> String {
+    if !xml.contains(open) {
         return xml;
     }
     let mut out = String::with_capacity(xml.len());
     let mut rest = xml.as_str();
-    while let Some(i) = rest.find("<w:gridCol ") {
-        let Some(len) = rest[i..].find("/>") else {
+    while let Some(i) = rest.find(open) {
+        let body_start = i + open.len();
+        let Some(len) = rest[body_start..].find(close) else {
             break;
         };
-        let element = &rest[i..i + len];
-        out.push_str(&rest[..i]);
-        match element.find(" w:type=\"") {
-            Some(t) => {
-                let value_end = element[t + 9..]
-                    .find('"')
-                    .map_or(element.len(), |e| t + 9 + e + 1);
-                out.push_str(&element[..t]);
-                out.push_str(&element[value_end..]);
-            }
-            None => out.push_str(element),
-        }
-        rest = &rest[i + len..];
+        out.push_str(&rest[..body_start]);
+        rewrite(&rest[body_start..body_start + len], &mut out);
+        rest = &rest[body_start + len..];
     }
     out.push_str(rest);
     out
