@@ -19,7 +19,7 @@ pub struct Options {
 pub enum Error {
     /// Writing the ZIP container failed.
     #[error("could not write the DOCX package: {0}")]
-    Zip(#[from] zip::result::ZipError),
+    Zip(#[from] std::io::Error),
 }
 
 /// Renders `doc` with `theme` into the bytes of a `.docx` file, with warnings about content

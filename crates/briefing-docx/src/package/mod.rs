@@ -5,12 +5,9 @@
 //! and the ZIP gets fixed timestamps, a fixed entry order and Deflate.
 
 mod patch;
+mod zip;
 
 use std::fmt::Write as _;
-use std::io::{Cursor, Write as _};
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::convert::Media;
 use crate::notes::NoteKind;
@@ -67,7 +64,7 @@ const REL_TYPE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/re
 
 impl Package {
     /// Post-processes the parts and writes the ZIP.
-    pub(crate) fn write(self) -> zip::result::ZipResult<Vec<u8>> {
+    pub(crate) fn write(self) -> std::io::Result<Vec<u8>> {
         let document = self.finish_document();
         let notes = self
             .notes
@@ -133,20 +130,12 @@ impl Package {
             ));
         }
 
-        let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(64 * 1024)));
-        let deflate = SimpleFileOptions::default()
-            .compression_method(CompressionMethod::Deflated)
-            .compression_level(Some(6))
-            .last_modified_time(DateTime::default())
-            .unix_permissions(0o644);
-        let store = deflate
-            .compression_method(CompressionMethod::Stored)
-            .compression_level(None);
-        for (name, data, compress) in parts {
-            zip.start_file(name, if compress { deflate } else { store })?;
-            zip.write_all(&data)?;
+        let size = parts.iter().map(|(_, d, _)| d.len()).sum::<usize>();
+        let mut zip = zip::ZipOut::new(size / 3 + 4096, 6);
+        for (name, data, compress) in &parts {
+            zip.add(name, data, *compress)?;
         }
-        Ok(zip.finish()?.into_inner())
+        zip.finish()
     }
 
     /// A part with its raw runs and run languages in place.
