@@ -4,6 +4,7 @@
 //! properties, styles, settings) so nothing depends on `HashMap` order or process-wide counters,
 //! and the ZIP gets fixed timestamps, a fixed entry order and Deflate.
 
+mod deflate;
 mod patch;
 mod zip;
 
@@ -131,7 +132,7 @@ impl Package {
         }
 
         let size = parts.iter().map(|(_, d, _)| d.len()).sum::<usize>();
-        let mut zip = zip::ZipOut::new(size / 3 + 4096, 6);
+        let mut zip = zip::ZipOut::new(size / 3 + 4096);
         for (name, data, compress) in &parts {
             zip.add(name, data, *compress)?;
         }

@@ -1,11 +1,11 @@
 //! The ZIP container: local headers, Deflate data, the central directory.
 //!
-//! A DOCX needs little of ZIP (no encryption, no ZIP64, no comments), and writing it here lets
-//! one compressor serve every entry: setting one up costs more than compressing a small part.
+//! A DOCX needs little of ZIP (no encryption, no ZIP64, no comments, no streaming), and
+//! writing it here lets every part go through our small Deflate encoder (see `deflate`).
 
 use std::io;
 
-use flate2::{Compress, Compression, FlushCompress, Status};
+use super::deflate;
 
 /// DOS date of 1980-01-01 (day 1, month 1, year 0 = 1980); the time is 00:00:00.
 const DOS_DATE: u16 = (1 << 5) | 1;
@@ -21,17 +21,15 @@ pub(super) struct ZipOut {
     out: Vec<u8>,
     central: Vec<u8>,
     entries: u16,
-    deflate: Compress,
 }
 
 impl ZipOut {
-    /// An empty archive whose Deflate entries use `level` (0-9).
-    pub(super) fn new(capacity: usize, level: u32) -> Self {
+    /// An empty archive.
+    pub(super) fn new(capacity: usize) -> Self {
         Self {
             out: Vec::with_capacity(capacity),
             central: Vec::with_capacity(1024),
             entries: 0,
-            deflate: Compress::new(Compression::new(level), false),
         }
     }
 
@@ -44,7 +42,7 @@ impl ZipOut {
             let header = offset;
             self.local_header(name, 8, crc, 0, data.len());
             let start = self.out.len();
-            self.compress(data)?;
+            deflate::compress(data, &mut self.out);
             let size = self.out.len() - start;
             self.out[header + 18..header + 22].copy_from_slice(&to_u32(size)?.to_le_bytes());
             (8, size)
@@ -107,25 +105,6 @@ impl ZipOut {
         o.extend_from_slice(&(name.len() as u16).to_le_bytes());
         o.extend_from_slice(&0u16.to_le_bytes()); // extra length
         o.extend_from_slice(name.as_bytes());
-    }
-
-    /// Appends `data` as one complete raw Deflate stream, then readies the compressor for the next.
-    fn compress(&mut self, data: &[u8]) -> io::Result<()> {
-        let start_in = self.deflate.total_in();
-        loop {
-            let done = (self.deflate.total_in() - start_in) as usize;
-            // Deflate grows incompressible data by a few bytes per 16 KiB block.
-            self.out.reserve(data.len() - done + data.len() / 1024 + 64);
-            let status = self
-                .deflate
-                .compress_vec(&data[done..], &mut self.out, FlushCompress::Finish)
-                .map_err(io::Error::other)?;
-            if status == Status::StreamEnd {
-                break;
-            }
-        }
-        self.deflate.reset();
-        Ok(())
     }
 }
 
