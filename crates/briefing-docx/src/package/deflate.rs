@@ -44,16 +44,37 @@ const CL_ORDER: [usize; 19] = [
 ];
 
 /// Appends `data` as one complete raw Deflate stream to `out`.
-pub(super) fn compress(data: &[u8], out: &mut Vec<u8>) {
+#[cfg(test)]
+fn compress(data: &[u8], out: &mut Vec<u8>) {
+    Deflater::default().compress(data, out);
+}
+
+/// The encoder's tables, kept from one part to the next so only the hash heads need clearing.
+#[derive(Default)]
+pub(super) struct Deflater {
+    head: Vec<u32>,
+    prev: Vec<u32>,
+    symbols: Vec<u32>,
+}
+
+impl Deflater {
+    /// Appends `data` as one complete raw Deflate stream to `out`.
+    pub(super) fn compress(&mut self, data: &[u8], out: &mut Vec<u8>) {
+        lz77(data, &mut self.head, &mut self.prev, &mut self.symbols);
+        encode(data, &self.symbols, out);
+    }
+}
+
+/// Writes `symbols` (the LZ77 parse of `data`) as one final dynamic-Huffman block.
+fn encode(data: &[u8], symbols: &[u32], out: &mut Vec<u8>) {
     if data.is_empty() {
         // A final block with fixed codes holding only the end-of-block code.
         out.extend_from_slice(&[0x03, 0x00]);
         return;
     }
-    let symbols = lz77(data);
     let mut lit_freq = [0u32; 286];
     let mut dist_freq = [0u32; 30];
-    for &s in &symbols {
+    for &s in symbols {
         if s & MATCH == 0 {
             lit_freq[s as usize] += 1;
         } else {
@@ -109,7 +130,7 @@ pub(super) fn compress(data: &[u8], out: &mut Vec<u8>) {
             _ => {}
         }
     }
-    for &s in &symbols {
+    for &s in symbols {
         if s & MATCH == 0 {
             let s = s as usize;
             w.put(lit_code[s], u32::from(lit_len[s]));
@@ -186,17 +207,24 @@ fn at_least_two(freq: &mut [u32]) {
 }
 
 /// The input as literals and (length, distance) matches.
-fn lz77(data: &[u8]) -> Vec<u32> {
+fn lz77(data: &[u8], head: &mut Vec<u32>, prev: &mut Vec<u32>, symbols: &mut Vec<u32>) {
     let n = data.len();
     // About one hash slot per input byte, between 2^8 and 2^15.
     let bits = (usize::BITS - n.leading_zeros()).clamp(8, 15);
+    head.clear();
+    head.resize(1 << bits, NONE);
+    // Every position is written before it is read (it joins a chain before it can be in
+    // one), so old contents may stay.
+    if prev.len() < n {
+        prev.resize(n, NONE);
+    }
+    symbols.clear();
     let mut m = Matcher {
         data,
-        head: vec![NONE; 1 << bits],
-        prev: vec![NONE; n],
+        head,
+        prev,
         shift: 32 - bits,
     };
-    let mut symbols = Vec::with_capacity(n / 3 + 16);
     // A match found at i - 1 whose literal is still unsent.
     let mut pending: Option<(usize, usize)> = None;
     let mut i = 0;
@@ -237,14 +265,13 @@ fn lz77(data: &[u8]) -> Vec<u32> {
     if let Some((plen, pdist)) = pending {
         symbols.push(pack(plen, pdist));
     }
-    symbols
 }
 
 /// Hash chains over the input: `head` by hash of three bytes, `prev` by position.
 struct Matcher<'a> {
     data: &'a [u8],
-    head: Vec<u32>,
-    prev: Vec<u32>,
+    head: &'a mut [u32],
+    prev: &'a mut [u32],
     shift: u32,
 }
 
@@ -517,6 +544,27 @@ mod tests {
             .flat_map(|b| std::iter::repeat_n(b, 1 + (b as usize % 17) * (b as usize)))
             .collect();
         round_trip(&skewed);
+    }
+
+    #[test]
+    fn one_deflater_serves_many_streams() {
+        // Large, then small, then large again: stale chain entries must not leak across.
+        let mut d = Deflater::default();
+        let inputs = [
+            noise(50_000, 1, 3),
+            noise(300, 2, 3),
+            Vec::new(),
+            noise(50_000, 1, 3),
+            noise(70_000, 3, 5),
+        ];
+        for data in &inputs {
+            let mut z = Vec::new();
+            d.compress(data, &mut z);
+            assert_eq!(&inflate(&z), data);
+            let mut fresh = Vec::new();
+            compress(data, &mut fresh);
+            assert_eq!(z, fresh, "the same bytes as a fresh encoder");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::convert::Media;
 use crate::notes::NoteKind;
 
 use crate::text::escape;
-use patch::{finish_notes, replace_elements, splice_langs, splice_raw, tidy};
+use patch::{finish_notes, replace_elements, splice_langs, splice_raw, text, tidy};
 
 /// Everything the package needs, gathered by `render`.
 pub(crate) struct Package {
@@ -82,7 +82,7 @@ impl Package {
         let numbering = self
             .numbering
             .as_deref()
-            .map(|n| tidy(String::from_utf8_lossy(n).into_owned()));
+            .map(|n| tidy(text(n).into_owned()));
 
         let mut parts: Vec<(String, Vec<u8>, bool)> = Vec::new();
         let mut add = |name: &str, data: Vec<u8>| parts.push((name.to_owned(), data, true));

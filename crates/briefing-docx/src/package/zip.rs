@@ -21,6 +21,7 @@ pub(super) struct ZipOut {
     out: Vec<u8>,
     central: Vec<u8>,
     entries: u16,
+    deflater: deflate::Deflater,
 }
 
 impl ZipOut {
@@ -30,6 +31,7 @@ impl ZipOut {
             out: Vec::with_capacity(capacity),
             central: Vec::with_capacity(1024),
             entries: 0,
+            deflater: deflate::Deflater::default(),
         }
     }
 
@@ -42,7 +44,7 @@ impl ZipOut {
             let header = offset;
             self.local_header(name, 8, crc, 0, data.len());
             let start = self.out.len();
-            deflate::compress(data, &mut self.out);
+            self.deflater.compress(data, &mut self.out);
             let size = self.out.len() - start;
             self.out[header + 18..header + 22].copy_from_slice(&to_u32(size)?.to_le_bytes());
             (8, size)
