@@ -8,6 +8,9 @@
 
 /// Shortest match Deflate can code.
 const MIN_MATCH: usize = 3;
+/// Bytes hashed to find match candidates: four, not three, as XML repeats so many short
+/// sequences (`<w:`, `"/>`) that three-byte chains grow long and slow for little gain.
+const HASH_LEN: usize = 4;
 /// Longest match Deflate can code.
 const MAX_MATCH: usize = 258;
 /// How far back a match may start.
@@ -229,7 +232,7 @@ fn lz77(data: &[u8], head: &mut Vec<u32>, prev: &mut Vec<u32>, symbols: &mut Vec
     let mut pending: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < n {
-        let (len, dist) = if i + MIN_MATCH <= n {
+        let (len, dist) = if i + HASH_LEN <= n {
             m.find_and_insert(i)
         } else {
             (0, 0)
@@ -238,7 +241,7 @@ fn lz77(data: &[u8], head: &mut Vec<u32>, prev: &mut Vec<u32>, symbols: &mut Vec
             if plen >= len {
                 symbols.push(pack(plen, pdist));
                 let end = i - 1 + plen;
-                for j in i + 1..end.min(n + 1 - MIN_MATCH) {
+                for j in i + 1..end.min(n + 1 - HASH_LEN) {
                     m.insert(j);
                 }
                 i = end;
@@ -249,7 +252,7 @@ fn lz77(data: &[u8], head: &mut Vec<u32>, prev: &mut Vec<u32>, symbols: &mut Vec
         if len >= MIN_MATCH {
             if len >= MAX_LAZY {
                 symbols.push(pack(len, dist));
-                for j in i + 1..(i + len).min(n + 1 - MIN_MATCH) {
+                for j in i + 1..(i + len).min(n + 1 - HASH_LEN) {
                     m.insert(j);
                 }
                 i += len;
@@ -278,7 +281,7 @@ struct Matcher<'a> {
 impl Matcher<'_> {
     fn hash(&self, i: usize) -> usize {
         let d = self.data;
-        let v = u32::from(d[i]) | u32::from(d[i + 1]) << 8 | u32::from(d[i + 2]) << 16;
+        let v = u32::from_le_bytes([d[i], d[i + 1], d[i + 2], d[i + 3]]);
         (v.wrapping_mul(0x9E37_79B1) >> self.shift) as usize
     }
 
