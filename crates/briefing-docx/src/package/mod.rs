@@ -330,7 +330,7 @@ fn rels(internal: &[(String, String, String)], external: &[(String, String)]) ->
 
 /// libdeflate's level for the XML parts, its default. On the seed briefing (cold process,
 /// callgrind) levels 1/4/6/9 cost 5.7/6.5/6.7/7.5 M instructions for 10610/10311/10139/10042
-/// bytes; 6 keeps every sample within 1.5 % of zlib level 6 at a fraction of its cost.
+/// bytes; at 6 every sample .docx stays within 2 % of what the zip crate (zlib level 6) wrote.
 const LEVEL: i32 = 6;
 
 thread_local! {
