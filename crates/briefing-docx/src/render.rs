@@ -19,7 +19,7 @@ pub struct Options {
 pub enum Error {
     /// Writing the ZIP container failed.
     #[error("could not write the DOCX package: {0}")]
-    Zip(#[from] zip::result::ZipError),
+    Zip(#[from] std::io::Error),
 }
 
 /// Renders `doc` with `theme` into the bytes of a `.docx` file, with warnings about content
@@ -63,15 +63,7 @@ pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned
             Out::Table(t) => docx.add_table(t),
         };
     }
-    let has_lists = !c.lists.nums.is_empty();
-    if has_lists {
-        for a in convert::numbering_definitions() {
-            docx = docx.add_abstract_numbering(a);
-        }
-        for n in std::mem::take(&mut c.lists.nums) {
-            docx = docx.add_numbering(n);
-        }
-    }
+    let numbering = (!c.lists.nums.is_empty()).then(|| convert::numbering_xml(&c.lists.nums));
     let has_header = furniture.header.is_some();
     let has_footer = furniture.footer.is_some();
     if let Some(h) = furniture.header {
@@ -86,7 +78,7 @@ pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned
     let package = Package {
         document: xml.document,
         styles: crate::styles::styles_xml(theme, &doc.meta.lang),
-        numbering: has_lists.then_some(xml.numberings),
+        numbering: numbering.map(String::into_bytes),
         notes: has_notes.then_some(xml.footnotes),
         note_kind: c.notes,
         header: if has_header {

@@ -432,6 +432,71 @@ fn small_png_keeps_its_size() {
 }
 
 #[test]
+fn package_entries_keep_their_order_xml_is_deflated_and_pictures_are_stored() {
+    let dir = figure_dir();
+    std::fs::write(dir.join("order.png"), png_bytes(96, 48)).unwrap();
+    let theme = builtin("briefing").unwrap();
+    let bytes = render(
+        &figure_doc("order.png"),
+        &theme,
+        &Options {
+            assets: briefing_model::Assets::in_folder(dir),
+        },
+    )
+    .unwrap()
+    .value;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut names = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().into_owned();
+        let expected = if name.starts_with("word/media/") {
+            zip::CompressionMethod::Stored
+        } else {
+            zip::CompressionMethod::Deflated
+        };
+        assert_eq!(f.compression(), expected, "{name}");
+        assert_eq!(
+            f.last_modified().map(|d| (
+                d.year(),
+                d.month(),
+                d.day(),
+                d.hour(),
+                d.minute(),
+                d.second()
+            )),
+            Some((1980, 1, 1, 0, 0, 0)),
+            "{name}"
+        );
+        assert_eq!(f.unix_mode().map(|m| m & 0o777), Some(0o644), "{name}");
+        // Reading to the end checks the CRC-32 and the size.
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+        assert_eq!(data.len() as u64, f.size(), "{name}");
+        if name.ends_with(".xml") && data.len() > 1000 {
+            assert!(f.compressed_size() * 2 < f.size(), "{name} is compressed");
+        }
+        names.push(name);
+    }
+    assert_eq!(
+        names,
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "docProps/core.xml",
+            "docProps/app.xml",
+            "word/document.xml",
+            "word/_rels/document.xml.rels",
+            "word/styles.xml",
+            "word/settings.xml",
+            "word/header1.xml",
+            "word/footer1.xml",
+            "word/media/rIdImg1.png",
+        ]
+    );
+}
+
+#[test]
 fn missing_image_warns_and_shows_its_alt_text() {
     let (parts, warnings) = render_in(&figure_doc("nowhere.png"), figure_dir());
     assert!(

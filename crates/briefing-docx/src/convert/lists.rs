@@ -1,13 +1,14 @@
 //! Lists: numbering definitions and one `w:num` per list, so numbering restarts where the
 //! source restarts it.
 //!
-//! Numbering id 1 is docx-rs's own built-in definition, always written; ours start at 2.
+//! Numbering ids start at 2 (docx-rs reserves 1 for a built-in definition). We write
+//! `numbering.xml` ourselves: building it through docx-rs's types cost more than the rest of
+//! the list handling, and its built-in definition is unused.
 
 use briefing_model::{Block, BlockKind, ListItem};
-use docx_rs::{
-    AbstractNumbering, IndentLevel, Level, LevelJc, LevelOverride, LevelText, NumberFormat,
-    Numbering, NumberingId, Run, SpecialIndentType, Start,
-};
+use std::fmt::Write as _;
+
+use docx_rs::{IndentLevel, NumberingId, Run};
 
 use super::inline::{Fmt, Piece, fill};
 use super::{Converter, Ctx, Out};
@@ -20,59 +21,88 @@ const NUMBER_ABSTRACT: usize = 3;
 /// Word's nine list levels.
 const LEVELS: usize = 9;
 
+/// One list instance (`w:num`): numbered lists restart at their start on their level.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Num {
+    abstract_id: usize,
+    /// (level, start) of a numbered list.
+    restart: Option<(usize, u64)>,
+}
+
 /// The list instances of a document.
 #[derive(Debug, Default)]
 pub(crate) struct Lists {
     /// `w:num` elements, in id order from 2.
-    pub(crate) nums: Vec<Numbering>,
+    pub(crate) nums: Vec<Num>,
 }
 
 impl Lists {
     /// A new list instance; numbered lists restart at `start` on `level`.
     fn add(&mut self, start: Option<u64>, level: usize) -> usize {
         let id = self.nums.len() + 2;
-        let num = match start {
-            None => Numbering::new(id, BULLET_ABSTRACT),
-            Some(s) => Numbering::new(id, NUMBER_ABSTRACT).add_override(
-                LevelOverride::new(level).start(usize::try_from(s).unwrap_or(usize::MAX)),
-            ),
-        };
-        self.nums.push(num);
+        self.nums.push(match start {
+            None => Num {
+                abstract_id: BULLET_ABSTRACT,
+                restart: None,
+            },
+            Some(s) => Num {
+                abstract_id: NUMBER_ABSTRACT,
+                restart: Some((level, s)),
+            },
+        });
         id
     }
 }
 
-/// The two abstract numbering definitions, each with nine levels.
-pub(crate) fn numbering_definitions() -> [AbstractNumbering; 2] {
-    let mut bullets = AbstractNumbering::new(BULLET_ABSTRACT);
-    let mut numbers = AbstractNumbering::new(NUMBER_ABSTRACT);
-    for level in 0..LEVELS {
-        let left = Some(LIST_INDENT * (level as i32 + 2));
-        let hang = Some(SpecialIndentType::Hanging(LIST_INDENT));
-        let glyph = ["•", "◦", "▪"][level % 3];
-        bullets = bullets.add_level(
-            Level::new(
-                level,
-                Start::new(1),
-                NumberFormat::new("bullet"),
-                LevelText::new(glyph),
-                LevelJc::new("left"),
-            )
-            .indent(left, hang, None, None),
-        );
-        numbers = numbers.add_level(
-            Level::new(
-                level,
-                Start::new(1),
+/// `word/numbering.xml`: the two abstract definitions (nine levels each), then `nums`.
+pub(crate) fn numbering_xml(nums: &[Num]) -> String {
+    let mut s = String::with_capacity(4096 + 128 * nums.len());
+    s.push_str(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#
+    ));
+    for (id, bullets) in [(BULLET_ABSTRACT, true), (NUMBER_ABSTRACT, false)] {
+        let _ = write!(s, r#"<w:abstractNum w:abstractNumId="{id}">"#);
+        for level in 0..LEVELS {
+            let (format, text) = if bullets {
+                ("bullet", ["•", "◦", "▪"][level % 3].to_owned())
+            } else {
                 // Decimal at every level, so a nested list shows the numbers its source wrote.
-                NumberFormat::new("decimal"),
-                LevelText::new(format!("%{}.", level + 1)),
-                LevelJc::new("left"),
-            )
-            .indent(left, hang, None, None),
-        );
+                ("decimal", format!("%{}.", level + 1))
+            };
+            let _ = write!(
+                s,
+                concat!(
+                    r#"<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{format}"/>"#,
+                    r#"<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>"#,
+                    r#"<w:pPr><w:ind w:left="{left}" w:hanging="{hang}"/></w:pPr></w:lvl>"#
+                ),
+                level = level,
+                format = format,
+                text = text,
+                left = LIST_INDENT * (level as i32 + 2),
+                hang = LIST_INDENT,
+            );
+        }
+        s.push_str("</w:abstractNum>");
     }
-    [bullets, numbers]
+    for (i, n) in nums.iter().enumerate() {
+        let _ = write!(
+            s,
+            r#"<w:num w:numId="{}"><w:abstractNumId w:val="{}"/>"#,
+            i + 2,
+            n.abstract_id
+        );
+        if let Some((level, start)) = n.restart {
+            let _ = write!(
+                s,
+                r#"<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride>"#
+            );
+        }
+        s.push_str("</w:num>");
+    }
+    s.push_str("</w:numbering>");
+    s
 }
 
 impl Converter<'_> {

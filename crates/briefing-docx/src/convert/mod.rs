@@ -20,7 +20,7 @@ use crate::notes::NoteKind;
 use crate::text::strip_illegal;
 
 pub(crate) use furniture::furniture;
-pub(crate) use lists::{Lists, numbering_definitions};
+pub(crate) use lists::{Lists, numbering_xml};
 pub(crate) use table::table_properties;
 
 /// One piece of body content in reading order.

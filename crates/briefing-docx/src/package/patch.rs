@@ -5,9 +5,18 @@ use crate::convert::raw_marker;
 use crate::notes::NoteKind;
 use crate::text::escape;
 
+/// The XML docx-rs wrote as text. It is always UTF-8; the standard check is much faster than
+/// the lossy one, which is only the fallback.
+pub(super) fn text(xml: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(xml) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(xml),
+    }
+}
+
 /// Replaces each run text holding a raw marker with the recorded XML.
 pub(super) fn splice_raw(xml: &[u8], raw: &[String]) -> String {
-    let xml = String::from_utf8_lossy(xml);
+    let xml = text(xml);
     if raw.is_empty() {
         return xml.into_owned();
     }
