@@ -334,14 +334,18 @@ fn rels(internal: &[(String, String, String)], external: &[(String, String)]) ->
 const LEVEL: i32 = 6;
 
 thread_local! {
-    /// One compressor per thread: libdeflate allocates its tables once, not per part.
-    static COMPRESSOR: RefCell<Compressor> = RefCell::new(Compressor::new(
-        CompressionLvl::new(LEVEL).unwrap_or_default(),
-    ));
+    /// Two compressors per thread, allocated once, not per part: level 0 for pictures
+    /// (already compressed: Deflate's stored blocks, no search) and `LEVEL` for XML.
+    static COMPRESSORS: RefCell<[Compressor; 2]> = RefCell::new([0, LEVEL].map(|level| {
+        Compressor::new(CompressionLvl::new(level).unwrap_or_default())
+    }));
 }
 
-/// The ZIP: entries in the order given (name, data, whether to Deflate), all dated
+/// The ZIP: entries in the order given (name, data, whether to compress), all dated
 /// 1980-01-01 00:00 (UTC) with rw-r--r-- permissions, so the same parts give the same bytes.
+/// Every entry is Deflate: rawzip writes each with a data descriptor, and streaming ZIP
+/// readers (Java's `ZipInputStream`, Apache Commons Compress by default) refuse a Stored
+/// entry that has one, so pictures go in Deflate's stored blocks, which cost a copy.
 fn zip(parts: &[(String, Vec<u8>, bool)]) -> std::io::Result<Vec<u8>> {
     let size = parts.iter().map(|(_, d, _)| d.len()).sum::<usize>();
     let mut archive = ZipArchiveWriter::builder()
@@ -350,26 +354,17 @@ fn zip(parts: &[(String, Vec<u8>, bool)]) -> std::io::Result<Vec<u8>> {
     let date = UtcDateTime::from_components(1980, 1, 1, 0, 0, 0, 0)
         .ok_or_else(|| std::io::Error::other("invalid ZIP date"))?;
     let mut deflated = Vec::new();
-    COMPRESSOR.with_borrow_mut(|compressor| {
+    COMPRESSORS.with_borrow_mut(|compressors| {
         for (name, data, compress) in parts {
-            let body = if *compress {
-                deflated.resize(compressor.deflate_compress_bound(data.len()), 0);
-                let n = compressor
-                    .deflate_compress(data, &mut deflated)
-                    .map_err(std::io::Error::other)?;
-                &deflated[..n]
-            } else {
-                // Pictures are compressed already: storing them is as small and much faster.
-                data.as_slice()
-            };
-            let method = if *compress {
-                CompressionMethod::DEFLATE
-            } else {
-                CompressionMethod::STORE
-            };
+            let compressor = &mut compressors[usize::from(*compress)];
+            deflated.resize(compressor.deflate_compress_bound(data.len()), 0);
+            let n = compressor
+                .deflate_compress(data, &mut deflated)
+                .map_err(std::io::Error::other)?;
+            let body = &deflated[..n];
             let (mut entry, _) = archive
                 .new_file(name.as_str())
-                .compression_method(method)
+                .compression_method(CompressionMethod::DEFLATE)
                 .last_modified(date)
                 .unix_permissions(0o644)
                 .start()
