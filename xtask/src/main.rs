@@ -204,7 +204,12 @@ fn cold(runs: usize) -> anyhow::Result<()> {
     std::fs::create_dir_all(&work)?;
     let seed = root.join("input/alaska-summit.txt");
     let seed_s = seed.to_string_lossy().into_owned();
-    let out = |name: &str| work.join(name).to_string_lossy().into_owned();
+    // Every run writes into a new folder of its round ("{run}" in the arguments), so
+    // each contender creates one new file and replaces none, as when a user renders a
+    // new briefing. Overwriting one path in a tight loop would time the file system's
+    // handling of just-freed inodes instead, which differs between a rename into place
+    // (ours) and a truncation (pandoc's).
+    let out = |name: &str| format!("{{run}}/{name}");
     let ours = |format: &str| Contender {
         label: format!("briefing {format}"),
         program: exe.clone(),
@@ -239,7 +244,7 @@ fn cold(runs: usize) -> anyhow::Result<()> {
         .join("templates/briefing/fonts")
         .to_string_lossy()
         .into_owned();
-    let typ = out("seed.typ");
+    let typ = work.join("seed.typ").to_string_lossy().into_owned();
     let doc = briefing_model::parse_file(&seed, None)
         .map_err(|e| anyhow::anyhow!("parsing the seed: {e}"))?
         .value;
@@ -280,10 +285,14 @@ fn cold(runs: usize) -> anyhow::Result<()> {
     };
     pairs.push((ours("pdf"), typst));
 
-    let run = |c: &mut Contender, keep: bool| -> anyhow::Result<()> {
+    let run = |c: &mut Contender, round: usize| -> anyhow::Result<()> {
+        let dir = work.join(format!("round-{round}"));
+        std::fs::create_dir_all(&dir)?;
+        let dir = dir.to_string_lossy();
+        let args: Vec<String> = c.args.iter().map(|a| a.replace("{run}", &dir)).collect();
         let start = Instant::now();
         let status = Command::new(&c.program)
-            .args(&c.args)
+            .args(&args)
             .current_dir(&work)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -292,21 +301,22 @@ fn cold(runs: usize) -> anyhow::Result<()> {
         if !status.success() {
             bail!("{} failed", c.label);
         }
-        if keep {
+        // Three warm-up rounds fill the page cache; they are not counted.
+        if round >= 3 {
             c.times.push(took);
         }
         Ok(())
     };
     for round in 0..runs + 3 {
-        // Three warm-up rounds fill the page cache; then every round runs each contender once.
+        // Every round runs each contender once.
         for (a, b) in &mut pairs {
-            run(a, round >= 3)?;
+            run(a, round)?;
             if let Some(b) = b {
-                run(b, round >= 3)?;
+                run(b, round)?;
             }
         }
         if let Some(f) = &mut floor {
-            run(f, round >= 3)?;
+            run(f, round)?;
         }
     }
     let median = |c: &Contender| {
