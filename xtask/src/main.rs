@@ -9,7 +9,7 @@
 //!
 //! Generates N varied briefings the size of the seed (Markdown and plain text, from the
 //! briefings in `input/`), renders them with the release `briefing` binary in all three formats
-//! with 1 thread and with every core, and prints documents per second, files per second and
+//! with 1 thread and with every core, three times each (medians), and prints documents per second, files per second and
 //! peak memory. When pandoc is installed it also renders a sample with pandoc, one process per
 //! file as a shell loop would, for HTML and DOCX, and prints how many times faster we are.
 
@@ -70,9 +70,9 @@ fn release_binary(root: &Path) -> anyhow::Result<PathBuf> {
 /// A fresh folder for a benchmark's files, named after it and this process. It is
 /// under the target folder, like a project's own `out/`, not in the system temp
 /// folder: where test suites churn /tmp, ext4 without a journal (as on our CI
-/// machines) scans the inodes they freed on every file it creates, which for 3,000
-/// small files cost more than rendering them. BRIEFING_BENCH_DIR puts it elsewhere,
-/// to measure a particular disk.
+/// machines) skips, one by one, the inodes freed in the last one to six minutes on
+/// every file it creates, which for 3,000 small files can cost more than rendering
+/// them. BRIEFING_BENCH_DIR puts it elsewhere: /dev/shm to time the renderer alone.
 fn bench_dir(root: &Path, name: &str) -> PathBuf {
     std::env::var_os("BRIEFING_BENCH_DIR")
         .map(PathBuf::from)
@@ -87,6 +87,9 @@ fn target_dir(root: &Path) -> PathBuf {
         .unwrap_or_else(|| root.join("target"))
 }
 
+/// How many times `bench` renders the batch with each thread count.
+const ROUNDS: usize = 3;
+
 fn bench(n: usize) -> anyhow::Result<()> {
     let root = root();
     let exe = release_binary(&root)?;
@@ -95,35 +98,47 @@ fn bench(n: usize) -> anyhow::Result<()> {
     generate(&root, &src, n)?;
     println!("{n} briefings generated in {}", src.display());
 
-    let mut results = Vec::new();
+    // Three rounds, each rendering with 1 thread and with every core into new folders;
+    // the median of each is printed, since a shared machine's speed drifts from run to run.
     let cores = std::thread::available_parallelism().map_or(2, |c| c.get());
-    for jobs in [1, cores] {
-        let out = work.join(format!("out-{jobs}"));
-        let (time, rss) = run_measured(
-            Command::new(&exe)
-                .arg("render")
-                .arg(&src)
-                .arg("-o")
-                .arg(&out)
-                .args(["--quiet", "--jobs", &jobs.to_string()]),
-        )?;
-        let secs = time.as_secs_f64();
+    let configs = [1, cores];
+    let mut runs: Vec<Vec<(f64, u64)>> = vec![Vec::new(); configs.len()];
+    for round in 0..ROUNDS {
+        for (k, jobs) in configs.iter().enumerate() {
+            let out = work.join(format!("out-{jobs}-{round}"));
+            let (time, rss) = run_measured(
+                Command::new(&exe)
+                    .arg("render")
+                    .arg(&src)
+                    .arg("-o")
+                    .arg(&out)
+                    .args(["--quiet", "--jobs", &jobs.to_string()]),
+            )?;
+            runs[k].push((time.as_secs_f64(), rss));
+        }
+    }
+    let mut medians = Vec::new();
+    for (jobs, mut times) in configs.iter().zip(runs) {
+        times.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let (secs, _) = times[times.len() / 2];
+        let rss = times.iter().map(|t| t.1).max().unwrap_or(0);
+        let all: Vec<String> = times.iter().map(|t| format!("{:.2}", t.0)).collect();
         println!(
-            "briefing, {jobs} thread{}: {n} documents x 3 formats in {:.2} s: {:.0} documents/s, {:.0} files/s, peak RSS {} MB",
-            if jobs == 1 { "" } else { "s" },
+            "briefing, {jobs} thread{}: {n} documents x 3 formats in {:.2} s (median of {}: {} s): {:.0} documents/s, {:.0} files/s, peak RSS {} MB",
+            if *jobs == 1 { "" } else { "s" },
             secs,
+            ROUNDS,
+            all.join(", "),
             n as f64 / secs,
             3.0 * n as f64 / secs,
             rss / 1024
         );
-        results.push(secs);
+        medians.push(secs);
     }
-    if results.len() == 2 {
-        println!(
-            "speed-up from 1 to {cores} threads: {:.2}x",
-            results[0] / results[1]
-        );
-    }
+    println!(
+        "speed-up from 1 to {cores} threads: {:.2}x",
+        medians[0] / medians[medians.len() - 1]
+    );
 
     // Re-running an unchanged batch with --incremental.
     let out = work.join("out-inc");
@@ -157,7 +172,7 @@ fn bench(n: usize) -> anyhow::Result<()> {
             }
         }
         sample.truncate(40);
-        let per_doc = results.last().copied().unwrap_or(1.0) / n as f64;
+        let per_doc = medians.last().copied().unwrap_or(1.0) / n as f64;
         for (fmt, ext) in [("html", "html"), ("docx", "docx")] {
             let start = Instant::now();
             for file in &sample {
