@@ -212,15 +212,20 @@ fn unicode(fonts: &BTreeMap<Vec<u8>, Font>, s: &Shown) -> Vec<String> {
         .collect()
 }
 
+/// A document of one paragraph, `line`, with its fonts and the string that shows it.
+fn one_line(line: &str) -> (Pdf, BTreeMap<Vec<u8>, Font>, Shown) {
+    let pdf = pdf_of(&doc(vec![text(line)]));
+    let fonts = fonts(&pdf);
+    let run = shown(&pdf)
+        .into_iter()
+        .find(|s| unicode(&fonts, s).concat() == line)
+        .expect("the line as one run");
+    (pdf, fonts, run)
+}
+
 #[test]
 fn kerned_pairs_get_tj_adjustments_and_keep_their_text() {
-    let pdf = pdf_of(&doc(vec![text("AVATAR To")]));
-    let fonts = fonts(&pdf);
-    let shown = shown(&pdf);
-    let run = shown
-        .iter()
-        .find(|s| unicode(&fonts, s).concat() == "AVATAR To")
-        .expect("the line as one run");
+    let (_, fonts, run) = one_line("AVATAR To");
     assert!(fonts[&run.font].name.ends_with("NotoSerif-Regular"));
     // A, V, A, T, A, R: the kerned pairs draw closer than their /W advances.
     let kerned: Vec<f32> = run.codes[..6].iter().map(|(_, n)| *n).collect();
@@ -232,14 +237,8 @@ fn kerned_pairs_get_tj_adjustments_and_keep_their_text() {
 
 #[test]
 fn standard_ligatures_are_drawn_and_extract_as_their_letters() {
-    let pdf = pdf_of(&doc(vec![text("office finally flow")]));
-    let fonts = fonts(&pdf);
-    let shown = shown(&pdf);
-    let run = shown
-        .iter()
-        .find(|s| unicode(&fonts, s).concat() == "office finally flow")
-        .expect("the line as one run");
-    let glyphs = unicode(&fonts, run);
+    let (pdf, fonts, run) = one_line("office finally flow");
+    let glyphs = unicode(&fonts, &run);
     // 19 characters in 15 glyphs: "ffi", "fi" and "fl" are one glyph each.
     assert_eq!(glyphs.len(), 15, "{glyphs:?}");
     for lig in ["ffi", "fi", "fl"] {
@@ -313,16 +312,10 @@ fn justified_lines_end_at_the_right_margin_as_drawn() {
 
 #[test]
 fn a_line_with_a_ligature_and_a_kern_extracts_as_its_words() {
-    let pdf = pdf_of(&doc(vec![text("AVATAR offices float")]));
-    let fonts = fonts(&pdf);
-    let shown = shown(&pdf);
-    let run = shown
-        .iter()
-        .find(|s| unicode(&fonts, s).concat() == "AVATAR offices float")
-        .expect("the line as one run");
+    let (pdf, fonts, run) = one_line("AVATAR offices float");
     // Kerned "AV", and the "ffi" and "fl" ligatures as one glyph each.
     assert!(run.codes[0].1 > 10.0, "{:?}", run.codes);
-    let glyphs = unicode(&fonts, run);
+    let glyphs = unicode(&fonts, &run);
     assert!(glyphs.iter().any(|g| g == "ffi"), "{glyphs:?}");
     assert!(glyphs.iter().any(|g| g == "fl"), "{glyphs:?}");
     let page = *pdf.get_pages().keys().next().unwrap();
