@@ -126,8 +126,12 @@ fn install(
             .map_err(|_| missing("content stream"))?
             .set_content(bytes);
     }
+    // A page without a font dictionary to fill would lose its text silently.
     let Some(font_dict) = font_dict else {
-        return Ok(());
+        return match subsets.is_empty() {
+            true => Ok(()),
+            false => Err(missing("font dictionary")),
+        };
     };
     let mut entries = Vec::with_capacity(subsets.len());
     for (face, font) in subsets {
