@@ -331,13 +331,18 @@ impl Builder<'_> {
 /// process: patterns cost thousands of instructions a word and briefings repeat their
 /// words, within a document and across a batch.
 fn syllable_ends(word: &str, lang: hypher::Lang) -> Arc<[usize]> {
-    type Cache = RwLock<HashMap<(hypher::Lang, Box<str>), Arc<[usize]>>>;
+    // By language, then word: a lookup borrows the word and allocates nothing.
+    type Cache = RwLock<HashMap<hypher::Lang, HashMap<Box<str>, Arc<[usize]>>>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
-    /// Words kept at most; past it the cache starts over, so memory stays bounded.
+    /// Words kept at most per language; past it that language starts over, so memory
+    /// stays bounded.
     const LIMIT: usize = 50_000;
     let cache = CACHE.get_or_init(Cache::default);
-    let key = (lang, Box::<str>::from(word));
-    if let Some(hit) = cache.read().ok().and_then(|c| c.get(&key).cloned()) {
+    let hit = cache
+        .read()
+        .ok()
+        .and_then(|c| c.get(&lang).and_then(|words| words.get(word)).cloned());
+    if let Some(hit) = hit {
         return hit;
     }
     let mut at = 0;
@@ -350,10 +355,11 @@ fn syllable_ends(word: &str, lang: hypher::Lang) -> Arc<[usize]> {
     ends.pop();
     let ends: Arc<[usize]> = ends.into();
     if let Ok(mut c) = cache.write() {
-        if c.len() >= LIMIT {
-            c.clear();
+        let words = c.entry(lang).or_default();
+        if words.len() >= LIMIT {
+            words.clear();
         }
-        c.insert(key, ends.clone());
+        words.insert(word.into(), ends.clone());
     }
     ends
 }
