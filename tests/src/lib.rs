@@ -201,20 +201,3 @@ pub fn pdf_text(bytes: &[u8]) -> (String, usize) {
     }
     (text, pages.len())
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parity_counts_words_in_order() {
-        let src = words("There’s no deal until there’s a deal.");
-        assert_eq!(src[0], "there's");
-        assert_eq!(
-            parity(&src, &words("there's no deal until there's a deal")),
-            100.0
-        );
-        assert!(parity(&src, &words("deal a there's until deal no there's")) < 50.0);
-        assert!(parity(&src, &words("")) == 0.0);
-    }
-}

@@ -5,12 +5,10 @@
 //! converter, and its model drops what a briefing cannot hold. These tests are about
 //! robustness on the strangest valid Markdown there is.
 
-mod support;
-
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use crate::support::{Format, panic_message, render, reopen};
 use briefing_model::{ParseOptions, SourceKind};
-use support::{Format, panic_message, render, reopen};
 
 /// The number of examples in the committed spec (version 0.31.2).
 const EXAMPLES: usize = 655;

@@ -375,3 +375,15 @@ fn the_summary_is_in_every_format() {
     let html = String::from_utf8(render_html(&doc, &base)).unwrap();
     assert!(html.contains(summary), "HTML");
 }
+
+#[test]
+fn parity_counts_words_in_order() {
+    let src = words("There’s no deal until there’s a deal.");
+    assert_eq!(src[0], "there's");
+    assert_eq!(
+        parity(&src, &words("there's no deal until there's a deal")),
+        100.0
+    );
+    assert!(parity(&src, &words("deal a there's until deal no there's")) < 50.0);
+    assert!(parity(&src, &words("")) == 0.0);
+}

@@ -4,14 +4,12 @@
 //!
 //! 64 cases by default so a debug run stays short; `PROPTEST_CASES=1000` runs more.
 
-mod support;
-
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use crate::support::{Format, panic_message, render, reopen};
 use briefing_model::{ParseOptions, SourceKind};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
-use support::{Format, panic_message, render, reopen};
 
 /// Characters that break naive text handling: combining marks, right-to-left and
 /// bidirectional controls, CJK, emoji sequences, C0/C1 controls, odd spaces and separators.
@@ -258,7 +256,7 @@ fn config() -> Config {
         .unwrap_or(64);
     Config {
         cases,
-        // Failing cases are kept next to this file, in `proptest.proptest-regressions`.
+        // Failing cases are kept next to this file, in `properties.proptest-regressions`.
         failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
             "proptest-regressions",
         ))),
