@@ -70,10 +70,13 @@ pub(crate) fn remove_stale_temporaries(dirs: impl IntoIterator<Item = PathBuf>) 
     }
 }
 
-/// The process id in a temporary file's name (`.NAME.PID.tmp`), if it is one of ours.
+/// The process id in a temporary file's name (`.NAME.PID.N.tmp`, as [`write_atomic`] names
+/// them), if it is one of ours.
 fn temporary_pid(name: &str) -> Option<u32> {
     let stem = name.strip_prefix('.')?.strip_suffix(".tmp")?;
-    let (_, pid) = stem.rsplit_once('.')?;
+    let (rest, count) = stem.rsplit_once('.')?;
+    let (_, pid) = rest.rsplit_once('.')?;
+    count.parse::<u64>().ok()?;
     pid.parse().ok()
 }
 
@@ -126,5 +129,15 @@ mod tests {
             relative_url(&base.join("out/./x/.."), &base.join("y")),
             "../y"
         );
+    }
+
+    #[test]
+    fn only_our_temporaries_are_recognised() {
+        // The process id, not the count of writes after it.
+        assert_eq!(temporary_pid(".a.pdf.1234.7.tmp"), Some(1234));
+        assert_eq!(temporary_pid(".d.pdf.0.0.tmp"), Some(0));
+        assert_eq!(temporary_pid("a.pdf.1234.7.tmp"), None);
+        assert_eq!(temporary_pid(".notes.7.tmp"), None);
+        assert_eq!(temporary_pid(".notes.tmp"), None);
     }
 }

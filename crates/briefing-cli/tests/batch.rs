@@ -171,11 +171,14 @@ fn shards_split_the_batch_without_overlap() {
 }
 
 #[test]
-fn leftovers_of_a_killed_run_are_cleaned_up() {
+fn leftovers_of_a_killed_run_are_cleaned_up_and_a_running_ones_kept() {
     let dir = corpus("killed");
     std::fs::create_dir_all(dir.join("out")).unwrap();
-    // A temporary file of a process that no longer runs (pid 0 never names a user process).
-    std::fs::write(dir.join("out/.d.pdf.0.tmp"), b"%PDF-half").unwrap();
+    // A temporary file of a process that no longer runs (pid 0 never names a user process),
+    // and one of a process that does (this test's), whose write count names no process.
+    std::fs::write(dir.join("out/.d.pdf.0.0.tmp"), b"%PDF-half").unwrap();
+    let live = format!(".e.pdf.{}.999999999.tmp", std::process::id());
+    std::fs::write(dir.join("out").join(&live), b"%PDF-being-written").unwrap();
     let o = briefing(
         &dir,
         &["render", "briefs/d.md", "-o", "out", "--format", "html"],
@@ -183,6 +186,6 @@ fn leftovers_of_a_killed_run_are_cleaned_up() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         files_under(&dir.join("out")),
-        BTreeSet::from(["d.html".to_string()])
+        BTreeSet::from(["d.html".to_string(), live])
     );
 }
