@@ -133,8 +133,11 @@ impl Run<'_> {
         let assets = doc
             .referenced_files()
             .into_iter()
-            .map(|src| base_dir.join(src))
-            .filter_map(|p| crate::hash::file(&p).map(|h| (p, h)))
+            .map(|src| {
+                let path = base_dir.join(src);
+                let hash = crate::hash::file(&path);
+                (path, hash)
+            })
             .collect();
         let outputs = self
             .formats

@@ -33,8 +33,9 @@ pub(crate) struct Entry {
     /// Hash of the options that change output (the tool version among them) and the source's
     /// text: `OutputOptions::key`.
     pub(crate) key: String,
-    /// Files the source refers to (images), with their hashes when rendered.
-    pub(crate) assets: Vec<(PathBuf, String)>,
+    /// Files the source refers to (images), with their hashes when rendered; `None` for one
+    /// that could not be read then, so that adding it renders again.
+    pub(crate) assets: Vec<(PathBuf, Option<String>)>,
     /// The files written, relative to the output folder.
     pub(crate) outputs: Vec<PathBuf>,
     /// The theme used: a built-in's name, or a theme folder and the hash of its files.
@@ -72,7 +73,7 @@ impl Manifest {
             && e.outputs.iter().all(|o| out_dir.join(o).is_file())
             && e.assets
                 .iter()
-                .all(|(path, hash)| crate::hash::file(path).as_deref() == Some(hash.as_str()))
+                .all(|(path, hash)| crate::hash::file(path) == *hash)
             && e.theme
                 .folder
                 .as_deref()

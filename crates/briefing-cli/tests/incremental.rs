@@ -152,3 +152,18 @@ fn a_changed_image_renders_its_document_again() {
     std::fs::write(dir.join("brief/chart.png"), png).unwrap();
     assert_eq!(render(&dir, &["--format", "html"]), (1, 1));
 }
+
+#[test]
+fn a_missing_image_that_appears_renders_its_document_again() {
+    let dir = sources("appears");
+    std::fs::rename(dir.join("brief/chart.png"), dir.join("chart.png")).unwrap();
+    assert_eq!(render(&dir, &["--format", "html"]), (2, 0));
+    assert_eq!(render(&dir, &["--format", "html"]), (0, 2));
+    std::fs::rename(dir.join("chart.png"), dir.join("brief/chart.png")).unwrap();
+    assert_eq!(render(&dir, &["--format", "html"]), (1, 1));
+    let page = std::fs::read_to_string(dir.join("out/a.html")).unwrap();
+    assert!(
+        page.contains("data:image/png"),
+        "the image is in the page now"
+    );
+}
