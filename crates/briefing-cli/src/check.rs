@@ -4,7 +4,9 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use briefing_model::{Block, BlockKind, Diagnostic, Document, Inline, Severity, SourceKind};
+use briefing_model::{
+    BlockKind, Diagnostic, Document, Inline, Severity, SourceKind, walk_blocks, walk_inlines,
+};
 use rayon::prelude::*;
 
 use crate::args::{CheckArgs, CheckFormat};
@@ -50,16 +52,16 @@ fn check_one(input: &inputs::Input, args: &CheckArgs) -> Vec<Diagnostic> {
     let file = Some(path.to_owned());
     let mut out = Vec::new();
     // The source itself must be complete: SOURCE_DATE_EPOCH does not stand in for its date here.
-    let opts = match crate::parse_options(path, &args.source) {
+    let opts = match crate::source::parse_options(path, &args.source) {
         Ok(o) => briefing_model::ParseOptions {
             default_date: None,
             ..o
         },
-        Err(e) => return vec![Diagnostic::error(0, e).in_file(file)],
+        Err(e) => return vec![e.in_file(file)],
     };
-    let text = match crate::read_source(path, &args.source) {
+    let text = match crate::source::read_source(path, &args.source) {
         Ok(t) => t,
-        Err(e) => return vec![Diagnostic::error(0, e).in_file(file)],
+        Err(e) => return vec![e],
     };
     let warned = match briefing_model::parse(&text, &opts) {
         Ok(w) => w,
@@ -149,15 +151,7 @@ fn completeness(text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
 
 /// A `[^label]` left as text is a footnote reference with no definition.
 fn undefined_notes(doc: &Document, out: &mut Vec<Diagnostic>) {
-    fn texts(inlines: &[Inline], f: &mut impl FnMut(&str)) {
-        for i in inlines {
-            match i {
-                Inline::Text(t) => f(t),
-                other => texts(other.children().unwrap_or_default(), f),
-            }
-        }
-    }
-    visit(&doc.blocks, &mut |b| {
+    walk_blocks(&doc.blocks, &mut |b| {
         if let BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } = &b.kind {
             texts(content, &mut |t| {
                 let mut rest = t;
@@ -188,7 +182,7 @@ fn undefined_notes(doc: &Document, out: &mut Vec<Diagnostic>) {
 /// Links to `#anchors` must name a heading.
 fn links(doc: &Document, out: &mut Vec<Diagnostic>) {
     let mut ids: HashSet<String> = HashSet::new();
-    visit(&doc.blocks, &mut |b| {
+    walk_blocks(&doc.blocks, &mut |b| {
         if let BlockKind::Heading { id, .. } = &b.kind {
             ids.insert(id.clone());
         }
@@ -209,7 +203,7 @@ fn links(doc: &Document, out: &mut Vec<Diagnostic>) {
             }
         });
     };
-    visit(&doc.blocks, &mut |b| match &b.kind {
+    walk_blocks(&doc.blocks, &mut |b| match &b.kind {
         BlockKind::Heading { content, .. } | BlockKind::Paragraph { content } => {
             check(b.line, content)
         }
@@ -221,26 +215,20 @@ fn links(doc: &Document, out: &mut Vec<Diagnostic>) {
     });
 }
 
+/// Calls `f` on the target of every link in `inlines`, at any depth.
 fn for_links(inlines: &[Inline], f: &mut impl FnMut(&str)) {
-    for i in inlines {
-        match i {
-            Inline::Link { url, content } => {
-                f(url);
-                for_links(content, f);
-            }
-            other => for_links(other.children().unwrap_or_default(), f),
+    walk_inlines(inlines, &mut |i| {
+        if let Inline::Link { url, .. } = i {
+            f(url);
         }
-    }
+    });
 }
 
-/// Calls `f` on every block, depth first (list items, quotes and callouts included).
-fn visit(blocks: &[Block], f: &mut impl FnMut(&Block)) {
-    for b in blocks {
-        f(b);
-        match &b.kind {
-            BlockKind::List { items, .. } => items.iter().for_each(|i| visit(&i.blocks, f)),
-            BlockKind::Quote { blocks } | BlockKind::Callout { blocks, .. } => visit(blocks, f),
-            _ => {}
+/// Calls `f` on every piece of plain text in `inlines`, at any depth.
+fn texts(inlines: &[Inline], f: &mut impl FnMut(&str)) {
+    walk_inlines(inlines, &mut |i| {
+        if let Inline::Text(t) = i {
+            f(t);
         }
-    }
+    });
 }

@@ -4,12 +4,17 @@ mod args;
 mod batch;
 mod check;
 mod format;
+mod hash;
 mod inputs;
+mod job;
+mod key;
 mod manifest;
 mod new;
+mod output;
 mod print;
 mod report;
 mod shard;
+mod source;
 mod themes;
 mod watch;
 
@@ -18,8 +23,8 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
-use args::{Cli, Command, DumpFormat, InputKind, SourceArgs};
-use briefing_model::{Date, ParseOptions, SourceKind};
+use args::{Cli, Command, DumpFormat};
+use briefing_model::Date;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -57,72 +62,16 @@ fn main() -> ExitCode {
     }
 }
 
-/// Parse options for one input, from the command line and the environment.
-pub(crate) fn parse_options(
-    path: &std::path::Path,
-    source: &SourceArgs,
-) -> Result<ParseOptions, String> {
-    let kind = match source.from {
-        Some(InputKind::Markdown) => SourceKind::Markdown,
-        Some(InputKind::Plain) => SourceKind::Plain,
-        Some(InputKind::Json) => SourceKind::Json,
-        None => SourceKind::from_path(path).ok_or_else(|| {
-            format!("{}: cannot tell the kind of source from its extension (use .md, .txt or .json, or pass --from)", path.display())
-        })?,
-    };
-    Ok(ParseOptions {
-        kind,
-        path: Some(path.to_owned()),
-        title: source.title.clone(),
-        default_date: source_date_epoch()?,
-    })
-}
-
-/// The date from `SOURCE_DATE_EPOCH`, for sources that carry none; never the clock.
-fn source_date_epoch() -> Result<Option<Date>, String> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) if !v.trim().is_empty() => v
-            .trim()
-            .parse::<i64>()
-            .map(|s| Some(Date::from_unix(s)))
-            .map_err(|_| {
-                format!("SOURCE_DATE_EPOCH must be whole seconds since 1970, found {v:?}")
-            }),
-        _ => Ok(None),
-    }
-}
-
-/// Reads a source file as UTF-8 text, refusing files over the size limit.
-pub(crate) fn read_source(path: &std::path::Path, source: &SourceArgs) -> Result<String, String> {
-    let limit = source.max_input_mib.saturating_mul(1024 * 1024);
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("error: {}: cannot read: {e}", path.display()))?
-        .len();
-    if size > limit {
-        return Err(format!(
-            "error: {}: the file is {:.1} MiB, over the limit of {} MiB\nhint: raise the limit with --max-input-mib",
-            path.display(),
-            size as f64 / 1048576.0,
-            source.max_input_mib
-        ));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("error: {}: cannot read: {e}", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let message = briefing_model::utf8_message(e.as_bytes(), e.utf8_error().valid_up_to());
-        format!(
-            "error: {}: {message}\nhint: save the file as UTF-8",
-            path.display()
-        )
-    })
-}
-
 fn new_briefing(args: &args::NewArgs) -> anyhow::Result<bool> {
     // An authoring aid, not a render: today's date is what the author wants in the skeleton,
     // unless SOURCE_DATE_EPOCH pins it.
-    let date = match source_date_epoch().map_err(anyhow::Error::msg)? {
-        Some(d) => d,
-        None => {
+    let date = match source::source_date_epoch() {
+        Ok(Some(d)) => d,
+        Err(e) => {
+            print::diagnostic(&mut print::stderr(), &e)?;
+            return Ok(false);
+        }
+        Ok(None) => {
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .unwrap_or_default();
@@ -146,11 +95,12 @@ fn new_briefing(args: &args::NewArgs) -> anyhow::Result<bool> {
 }
 
 fn parse(args: &args::ParseArgs) -> anyhow::Result<bool> {
-    let opts = parse_options(&args.input, &args.source).map_err(anyhow::Error::msg)?;
-    let text = match read_source(&args.input, &args.source) {
-        Ok(t) => t,
+    let read = source::parse_options(&args.input, &args.source)
+        .and_then(|opts| source::read_source(&args.input, &args.source).map(|text| (opts, text)));
+    let (opts, text) = match read {
+        Ok(read) => read,
         Err(e) => {
-            eprintln!("{e}");
+            print::diagnostic(&mut print::stderr(), &e)?;
             return Ok(false);
         }
     };

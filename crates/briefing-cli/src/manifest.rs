@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+
+use crate::themes::ThemeSource;
 
 /// The manifest file's name in the output folder.
 pub(crate) fn file_name(shard: Option<crate::shard::Shard>) -> String {
@@ -29,14 +30,16 @@ pub(crate) struct Manifest {
 /// One document's record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Entry {
-    /// Hash of the tool version, the options that change output, and the source's bytes.
+    /// Hash of the options that change output (the tool version among them) and the source's
+    /// text: `OutputOptions::key`.
     pub(crate) key: String,
-    /// Files the source refers to (images), with their hashes when rendered.
-    pub(crate) assets: Vec<(PathBuf, String)>,
+    /// Files the source refers to (images), with their hashes when rendered; `None` for one
+    /// that could not be read then, so that adding it renders again.
+    pub(crate) assets: Vec<(PathBuf, Option<String>)>,
     /// The files written, relative to the output folder.
     pub(crate) outputs: Vec<PathBuf>,
     /// The theme used: a built-in's name, or a theme folder and the hash of its files.
-    pub(crate) theme: crate::themes::ThemeSource,
+    pub(crate) theme: ThemeSource,
 }
 
 impl Manifest {
@@ -51,7 +54,7 @@ impl Manifest {
     /// Writes the manifest through a temporary file.
     pub(crate) fn save(&self, path: &Path) -> std::io::Result<()> {
         let bytes = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
-        crate::batch::write_atomic(path, &bytes)
+        crate::output::write_atomic(path, &bytes)
     }
 
     /// Whether `rel`'s outputs are up to date for `key`: same key, same assets, every output present.
@@ -70,7 +73,7 @@ impl Manifest {
             && e.outputs.iter().all(|o| out_dir.join(o).is_file())
             && e.assets
                 .iter()
-                .all(|(path, hash)| hash_file(path).as_deref() == Some(hash.as_str()))
+                .all(|(path, hash)| crate::hash::file(path) == *hash)
             && e.theme
                 .folder
                 .as_deref()
@@ -81,24 +84,4 @@ impl Manifest {
     pub(crate) fn record(&mut self, rel: String, entry: Entry) {
         self.entries.insert(rel, entry);
     }
-}
-
-/// SHA-256 of the parts, each length-prefixed so that no two lists of parts collide.
-pub(crate) fn key(parts: &[&[u8]]) -> String {
-    let mut h = Sha256::new();
-    for p in parts {
-        h.update((p.len() as u64).to_le_bytes());
-        h.update(p);
-    }
-    hex(&h.finalize())
-}
-
-/// SHA-256 of a file's bytes, or `None` when it cannot be read.
-pub(crate) fn hash_file(path: &Path) -> Option<String> {
-    std::fs::read(path).ok().map(|b| hex(&Sha256::digest(&b)))
-}
-
-/// Lower-case hex.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

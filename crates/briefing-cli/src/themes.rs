@@ -115,7 +115,7 @@ fn folder_fingerprint(dir: &Path) -> String {
         h.update(f.to_string_lossy().as_bytes());
         h.update(std::fs::read(&f).unwrap_or_default());
     }
-    crate::manifest::hex(&h.finalize())
+    crate::hash::hex(&h.finalize())
 }
 
 /// `briefing themes`: each built-in theme with the first line of its description.

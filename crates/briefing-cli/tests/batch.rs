@@ -1,61 +1,9 @@
-//! Batch rendering with the built binary: folders, globs, reports, incremental runs, shards,
-//! isolation of bad documents.
+//! Batch rendering with the built binary: folders, globs, reports, shards, isolation of bad
+//! documents, clean-up after a killed run.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
-mod common;
-use common::{briefing, root, stderr};
-
-/// A folder with a small tree of briefings: two desks, Markdown and plain text.
-fn corpus(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("briefing-batch-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let seed = std::fs::read_to_string(root().join("input/alaska-summit.txt")).unwrap();
-    for (i, rel) in [
-        "briefs/europe/a.txt",
-        "briefs/europe/b.md",
-        "briefs/asia/c.txt",
-        "briefs/d.md",
-    ]
-    .iter()
-    .enumerate()
-    {
-        let path = dir.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let text = if rel.ends_with(".md") {
-            format!(
-                "---\ntitle: Brief {i}\ndate: 2025-08-1{i}\n---\n## Section\n\nParagraph number {i}.\n"
-            )
-        } else {
-            seed.replacen("The world", &format!("The world ({i})"), 1)
-        };
-        std::fs::write(path, text).unwrap();
-    }
-    std::fs::write(dir.join("briefs/.hidden.md"), "# Hidden\n").unwrap();
-    std::fs::write(dir.join("briefs/notes.csv"), "not,a,briefing\n").unwrap();
-    dir
-}
-
-fn files_under(dir: &Path) -> BTreeSet<String> {
-    walk(dir)
-        .into_iter()
-        .map(|p| p.strip_prefix(dir).unwrap().to_string_lossy().into_owned())
-        .collect()
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p))
-        } else {
-            out.push(p)
-        }
-    }
-    out
-}
+use crate::common::{briefing, corpus, files_under, stderr};
 
 #[test]
 fn a_folder_is_rendered_recursively_into_a_mirrored_tree() {
@@ -188,55 +136,6 @@ fn fail_fast_and_deny_warnings() {
 }
 
 #[test]
-fn incremental_runs_skip_unchanged_documents() {
-    let dir = corpus("inc");
-    let run = || {
-        briefing(
-            &dir,
-            &[
-                "render",
-                "briefs",
-                "-o",
-                "out",
-                "--incremental",
-                "--format",
-                "html",
-            ],
-        )
-    };
-    let o = run();
-    assert!(
-        stderr(&o).contains("4 files written, 0 unchanged"),
-        "{}",
-        stderr(&o)
-    );
-    let o = run();
-    assert!(
-        stderr(&o).contains("0 files written, 4 unchanged"),
-        "{}",
-        stderr(&o)
-    );
-    // Touching one source re-renders that one only; a deleted output is made again.
-    std::fs::write(
-        dir.join("briefs/d.md"),
-        "---\ntitle: Changed\n---\nNew text.\n",
-    )
-    .unwrap();
-    std::fs::remove_file(dir.join("out/europe/a.html")).unwrap();
-    let o = run();
-    assert!(
-        stderr(&o).contains("2 files written, 2 unchanged"),
-        "{}",
-        stderr(&o)
-    );
-    assert!(
-        std::fs::read_to_string(dir.join("out/d.html"))
-            .unwrap()
-            .contains("Changed")
-    );
-}
-
-#[test]
 fn shards_split_the_batch_without_overlap() {
     let dir = corpus("shard");
     let mut seen = BTreeSet::new();
@@ -272,11 +171,14 @@ fn shards_split_the_batch_without_overlap() {
 }
 
 #[test]
-fn leftovers_of_a_killed_run_are_cleaned_up() {
+fn leftovers_of_a_killed_run_are_cleaned_up_and_a_running_ones_kept() {
     let dir = corpus("killed");
     std::fs::create_dir_all(dir.join("out")).unwrap();
-    // A temporary file of a process that no longer runs (pid 0 never names a user process).
-    std::fs::write(dir.join("out/.d.pdf.0.tmp"), b"%PDF-half").unwrap();
+    // A temporary file of a process that no longer runs (pid 0 never names a user process),
+    // and one of a process that does (this test's), whose write count names no process.
+    std::fs::write(dir.join("out/.d.pdf.0.0.tmp"), b"%PDF-half").unwrap();
+    let live = format!(".e.pdf.{}.999999999.tmp", std::process::id());
+    std::fs::write(dir.join("out").join(&live), b"%PDF-being-written").unwrap();
     let o = briefing(
         &dir,
         &["render", "briefs/d.md", "-o", "out", "--format", "html"],
@@ -284,6 +186,6 @@ fn leftovers_of_a_killed_run_are_cleaned_up() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         files_under(&dir.join("out")),
-        BTreeSet::from(["d.html".to_string()])
+        BTreeSet::from(["d.html".to_string(), live])
     );
 }

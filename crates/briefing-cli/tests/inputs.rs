@@ -3,8 +3,7 @@
 
 use std::path::PathBuf;
 
-mod common;
-use common::{briefing, root, stderr};
+use crate::common::{self, briefing, root, stderr};
 
 fn temp_dir(name: &str) -> PathBuf {
     common::temp_dir("inputs", name)
@@ -72,6 +71,66 @@ fn oversized_inputs_need_the_flag() {
         &["--max-input-mib", "2", "--format", "html"],
     );
     assert_eq!(code, Some(0), "{err}");
+}
+
+#[test]
+fn a_source_that_cannot_be_read_is_named_once_by_every_command() {
+    let dir = temp_dir("unreadable");
+    let big = format!(
+        "---\ntitle: Big\n---\n{}\n",
+        "A paragraph of words. ".repeat(60_000)
+    );
+    std::fs::write(dir.join("big.md"), big).unwrap();
+    std::fs::write(dir.join("latin1.md"), b"# Title\n\nCaf\xe9.\n").unwrap();
+    std::fs::write(dir.join("notes.xyz"), "Text.\n").unwrap();
+    let cases = [
+        (
+            "big.md",
+            "error: big.md: the file is 1.3 MiB, over the limit of 1 MiB",
+            Some("hint: raise the limit with --max-input-mib"),
+        ),
+        (
+            "latin1.md",
+            "error: latin1.md: the file is not valid UTF-8: the first bad byte is on line 3, at byte offset 12",
+            Some("hint: save the file as UTF-8"),
+        ),
+        (
+            "notes.xyz",
+            "error: notes.xyz: cannot tell the kind of source from its extension (use .md, .txt or .json, or pass --from)",
+            None,
+        ),
+    ];
+    for command in ["check", "parse", "render"] {
+        for (file, first, hint) in cases {
+            let o = briefing(&dir, &[command, file, "--max-input-mib", "1"]);
+            assert_eq!(o.status.code(), Some(1), "{command} {file}");
+            let err = stderr(&o);
+            let mut lines = err.lines();
+            assert_eq!(lines.next(), Some(first), "{command} {file}: {err}");
+            if let Some(hint) = hint {
+                assert_eq!(lines.next(), Some(hint), "{command} {file}: {err}");
+            }
+        }
+    }
+    // Editors read the same finding as JSON: the message alone, the hint apart.
+    let o = briefing(
+        &dir,
+        &[
+            "check",
+            "big.md",
+            "--max-input-mib",
+            "1",
+            "--format",
+            "json",
+        ],
+    );
+    let found: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        found[0]["message"],
+        "the file is 1.3 MiB, over the limit of 1 MiB"
+    );
+    assert_eq!(found[0]["hint"], "raise the limit with --max-input-mib");
+    assert_eq!(found[0]["file"], "big.md");
 }
 
 #[test]

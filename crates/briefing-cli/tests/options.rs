@@ -2,8 +2,7 @@
 
 use std::path::PathBuf;
 
-mod common;
-use common::{briefing, root, stderr};
+use crate::common::{briefing, root, stderr};
 
 /// A folder with `brief/a.md` and `brief/b.md` (both showing `chart.png`) and `brief/chart.png`.
 fn sources(name: &str) -> PathBuf {

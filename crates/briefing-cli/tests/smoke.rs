@@ -3,8 +3,7 @@
 use std::path::PathBuf;
 use std::process::Output;
 
-mod common;
-use common::{root, stderr};
+use crate::common::{self, root, stderr};
 
 fn temp_dir(name: &str) -> PathBuf {
     common::temp_dir("smoke", name)

@@ -4,8 +4,7 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-mod common;
-use common::{briefing, root};
+use crate::common::{self, briefing, root};
 
 fn temp_dir(name: &str) -> PathBuf {
     common::temp_dir("flow", name)

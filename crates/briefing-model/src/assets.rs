@@ -252,7 +252,7 @@ pub fn check_image(bytes: Vec<u8>) -> Result<Image, ImageError> {
 }
 
 /// A URL rather than a path. One-letter "schemes" are Windows drive letters (`C:\…`).
-fn is_remote(src: &str) -> bool {
+pub(crate) fn is_remote(src: &str) -> bool {
     if src.starts_with("//") || src.starts_with("\\\\") {
         return true;
     }

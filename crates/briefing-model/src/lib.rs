@@ -11,6 +11,7 @@ mod parse;
 mod standard;
 mod theme;
 mod units;
+mod walk;
 
 pub use assets::{
     Assets, Image, ImageError, ImageFormat, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, check_image,
@@ -35,3 +36,4 @@ pub use theme::{
     load_dir as load_theme_dir,
 };
 pub use units::{ColorError, LengthError, Pt, Rgb};
+pub use walk::{ImageRef, walk_blocks, walk_inlines};

@@ -14,7 +14,7 @@ use crate::diag::{Diagnostic, Warned};
 use crate::document::{Date, Document, Meta};
 
 /// The kinds of source the parser reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SourceKind {
     /// Markdown with optional YAML or TOML front matter.
     Markdown,
