@@ -59,6 +59,12 @@ impl<'a> Editor<'a> {
         self.done = at;
     }
 
+    /// Copies what comes before `span` and drops `span`: what is written next takes its place.
+    pub(super) fn replace(&mut self, span: &Range<usize>) {
+        self.keep_to(span.start);
+        self.skip_to(span.end);
+    }
+
     /// Writes the bytes `span` of the part, wherever they are.
     pub(super) fn copy(&mut self, span: &Range<usize>) {
         self.out.raw(&self.src.as_bytes()[span.clone()]);

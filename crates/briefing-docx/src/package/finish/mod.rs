@@ -144,8 +144,7 @@ impl<'a, 'j> Pass<'a, 'j> {
             "w:r" => self.open_run(depth + 1),
             "w:pPr" => {
                 // Held back until something in it is kept.
-                self.ed.keep_to(span.start);
-                self.ed.skip_to(span.end);
+                self.ed.replace(&span);
                 self.ppr = Some((depth + 1, Some(span)));
             }
             "w:rPr" => {
@@ -165,12 +164,8 @@ impl<'a, 'j> Pass<'a, 'j> {
                     self.ed.out.raw(ours);
                 }
             }
-            name => {
-                if let Some(renamed) = self.renamed(name) {
-                    self.ed.keep_to(span.start);
-                    self.ed.rename(e, renamed, false);
-                    self.ed.skip_to(span.end);
-                }
+            _ => {
+                self.rename_note(e, &span, false);
                 if depth == 0 && self.job.separators {
                     self.ed.keep_to(span.end);
                     write::separators(&mut self.ed.out, self.job.notes);
@@ -186,8 +181,7 @@ impl<'a, 'j> Pass<'a, 'j> {
             "w:r" => {
                 self.open_run(self.depth + 1);
                 if self.run.as_ref().is_some_and(|r| r.edit.is_some()) {
-                    self.ed.keep_to(span.start);
-                    self.ed.skip_to(span.end);
+                    self.ed.replace(&span);
                     self.ed.out.open("w:r", &[]);
                     self.close_run();
                     self.ed.out.close("w:r");
@@ -195,22 +189,17 @@ impl<'a, 'j> Pass<'a, 'j> {
                 self.run = None;
             }
             "w:rPr" if self.lang_due() => {
-                self.ed.keep_to(span.start);
-                self.ed.skip_to(span.end);
-                self.ed.out.open("w:rPr", &[]);
-                self.write_lang();
-                self.ed.out.close("w:rPr");
+                self.ed.replace(&span);
+                self.write_lang_properties();
             }
             "wp:docPr" => {
                 self.pictures += 1;
                 let alt = self.run.as_ref().and_then(|r| r.edit?.alt.as_deref());
-                self.ed.keep_to(span.start);
-                self.ed.skip_to(span.end);
+                self.ed.replace(&span);
                 write::picture(&mut self.ed.out, self.pictures, alt.unwrap_or(""));
             }
             "w:gridCol" if e.attributes().flatten().any(|a| a.key.as_ref() == "w:type") => {
-                self.ed.keep_to(span.start);
-                self.ed.skip_to(span.end);
+                self.ed.replace(&span);
                 self.ed.without_attribute(e, "w:type")?;
             }
             "w:cantSplit" => {
@@ -220,18 +209,11 @@ impl<'a, 'j> Pass<'a, 'j> {
             }
             "w:tblPr" | "w:sectPr" => {
                 if let Some(ours) = self.ours(e.name().as_ref()) {
-                    self.ed.keep_to(span.start);
-                    self.ed.skip_to(span.end);
+                    self.ed.replace(&span);
                     self.ed.out.raw(ours);
                 }
             }
-            name => {
-                if let Some(renamed) = self.renamed(name) {
-                    self.ed.keep_to(span.start);
-                    self.ed.rename(e, renamed, true);
-                    self.ed.skip_to(span.end);
-                }
-            }
+            _ => self.rename_note(e, &span, true),
         }
         Ok(())
     }
@@ -253,9 +235,8 @@ impl<'a, 'j> Pass<'a, 'j> {
             "w:p" => self.close_paragraph()?,
             name => {
                 if let Some(renamed) = self.renamed(name) {
-                    self.ed.keep_to(span.start);
+                    self.ed.replace(&span);
                     self.ed.out.close(renamed);
-                    self.ed.skip_to(span.end);
                 }
             }
         }
@@ -272,8 +253,7 @@ impl<'a, 'j> Pass<'a, 'j> {
             return;
         }
         if empty && name == "w:rPr" {
-            self.ed.keep_to(span.start);
-            self.ed.skip_to(span.end);
+            self.ed.replace(span);
         } else if let Some(start) = held.take() {
             self.ed.keep_to(span.start);
             self.ed.copy(&start);
@@ -308,6 +288,15 @@ impl<'a, 'j> Pass<'a, 'j> {
             "w:tblPr" => self.job.table_properties,
             "w:sectPr" => self.job.section,
             _ => None,
+        }
+    }
+
+    /// Writes `e`, read at `span`, as an endnote element when it is a footnote element and the
+    /// notes are endnotes.
+    fn rename_note(&mut self, e: &BytesStart<'a>, span: &Range<usize>, empty: bool) {
+        if let Some(renamed) = self.renamed(e.name().as_ref()) {
+            self.ed.replace(span);
+            self.ed.rename(e, renamed, empty);
         }
     }
 

@@ -13,9 +13,7 @@ impl<'a, 'j> Pass<'a, 'j> {
     pub(super) fn child_of_run(&mut self, name: &str, span: &Range<usize>) {
         if name != "w:rPr" && self.lang_due() {
             self.ed.keep_to(span.start);
-            self.ed.out.open("w:rPr", &[]);
-            self.write_lang();
-            self.ed.out.close("w:rPr");
+            self.write_lang_properties();
         }
     }
 
@@ -61,9 +59,7 @@ impl<'a, 'j> Pass<'a, 'j> {
     /// A run closes: what it still needs is written before its end tag.
     pub(super) fn close_run(&mut self) {
         if self.run_lang() {
-            self.ed.out.open("w:rPr", &[]);
-            self.write_lang();
-            self.ed.out.close("w:rPr");
+            self.write_lang_properties();
         }
         if let Some(content) = self.run.take().and_then(|r| r.edit?.content) {
             write::content(&mut self.ed.out, content, self.job.notes);
@@ -91,6 +87,13 @@ impl<'a, 'j> Pass<'a, 'j> {
                 write::lang(&mut self.ed.out, tag);
             }
         }
+    }
+
+    /// Writes run properties holding only the language of the run being read.
+    pub(super) fn write_lang_properties(&mut self) {
+        self.ed.out.open("w:rPr", &[]);
+        self.write_lang();
+        self.ed.out.close("w:rPr");
     }
 
     /// Run properties, their style first; a run's language last.
