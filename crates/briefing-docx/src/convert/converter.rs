@@ -44,11 +44,11 @@ pub(super) struct Converter<'a> {
     /// Warnings so far.
     pub(super) warnings: Vec<Diagnostic>,
     /// Lines already warned about for removed characters.
-    pub(super) warned_lines: HashSet<u32>,
+    warned_lines: HashSet<u32>,
     /// The next `w14:paraId`.
-    pub(super) next_para: u32,
+    next_para: u32,
     /// The next bookmark id.
-    pub(super) next_bookmark: usize,
+    next_bookmark: usize,
     /// List instances, for `numbering.xml`.
     pub(super) lists: Lists,
     /// Embedded pictures, in document order.

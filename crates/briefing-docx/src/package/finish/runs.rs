@@ -127,9 +127,13 @@ impl<'a, 'j> Pass<'a, 'j> {
     /// A paragraph closes: every edit built for it must have found its run.
     pub(super) fn close_paragraph(&mut self) -> Result<(), String> {
         match self.para.take() {
-            Some(p) if p.runs != p.edits.runs || p.next != p.edits.edits.len() => Err(format!(
-                "a paragraph with {} runs was built and {} were written",
+            Some(p) if p.runs != p.edits.runs => Err(format!(
+                "a paragraph was built with {} runs and written with {}",
                 p.edits.runs, p.runs
+            )),
+            Some(p) if p.next != p.edits.edits.len() => Err(format!(
+                "{} edits of a paragraph found no run",
+                p.edits.edits.len() - p.next
             )),
             _ => Ok(()),
         }

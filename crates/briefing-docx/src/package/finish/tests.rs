@@ -156,7 +156,10 @@ fn a_paragraph_written_with_other_runs_than_were_built_is_an_error() {
     let err = finish(xml.as_bytes(), &job(&e, NoteKind::Foot))
         .err()
         .unwrap();
-    assert!(err.contains("2 runs was built and 1 were written"), "{err}");
+    assert!(
+        err.contains("built with 2 runs and written with 1"),
+        "{err}"
+    );
 }
 
 #[test]
