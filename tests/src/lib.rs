@@ -1,4 +1,7 @@
-//! Helpers for the end-to-end tests: the repository's paths, parsing inputs, and word parity.
+//! Helpers for the end-to-end tests: the repository's paths, parsing inputs, word parity, and
+//! readers of the produced bytes.
+
+pub mod docx;
 
 use std::path::{Path, PathBuf};
 

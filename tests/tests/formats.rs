@@ -1,8 +1,7 @@
 //! Every briefing in `input/`, in every format, read back from the bytes as a reader's software would.
 
-use std::io::Read;
-
 use briefing_model::{BlockKind, Document, plain_text};
+use briefing_tests::docx::{paragraphs, part, try_part, unzip};
 use briefing_tests::{inputs, parity, parse, pdf_text, source_words, words};
 
 fn render_pdf(doc: &Document, base: &std::path::Path) -> Vec<u8> {
@@ -86,58 +85,9 @@ fn decode_pdf_string(bytes: &[u8]) -> String {
     }
 }
 
-fn zip_part(bytes: &[u8], name: &str) -> String {
-    try_zip_part(bytes, name).unwrap_or_else(|| panic!("{name} in the package"))
-}
-
-fn try_zip_part(bytes: &[u8], name: &str) -> Option<String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    let mut s = String::new();
-    zip.by_name(name).ok()?.read_to_string(&mut s).unwrap();
-    Some(s)
-}
-
-/// Paragraph texts and style ids of `word/document.xml` (or footnotes.xml), in order.
-fn docx_paragraphs(xml: &str) -> Vec<(String, String)> {
-    use quick_xml::events::Event;
-    let mut reader = quick_xml::Reader::from_str(xml);
-    let (mut out, mut style, mut text, mut in_t) =
-        (Vec::new(), String::new(), String::new(), false);
-    loop {
-        match reader.read_event().expect("well-formed XML") {
-            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "w:pStyle" => {
-                if let Some(a) = e.attributes().flatten().find(|a| a.key.as_ref() == "w:val") {
-                    style = a
-                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                        .unwrap()
-                        .into_owned();
-                }
-            }
-            Event::Start(e) if e.name().as_ref() == "w:t" => in_t = true,
-            Event::End(e) if e.name().as_ref() == "w:t" => in_t = false,
-            Event::Empty(e) if e.name().as_ref() == "w:tab" || e.name().as_ref() == "w:br" => {
-                text.push(' ')
-            }
-            Event::Text(t) if in_t => text.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) if in_t => {
-                let name = r.into_inner().into_owned();
-                text.push_str(match name.as_str() {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
-                    "apos" => "'",
-                    other => panic!("unexpected entity {other}"),
-                });
-            }
-            Event::End(e) if e.name().as_ref() == "w:p" => {
-                out.push((std::mem::take(&mut style), std::mem::take(&mut text)));
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    out
+/// Part `name` of a DOCX as text.
+fn docx_part(bytes: &[u8], name: &str) -> String {
+    part(&unzip(bytes), name)
 }
 
 #[test]
@@ -170,9 +120,10 @@ fn docx_uses_word_styles_and_carries_every_word() {
     for input in inputs() {
         let doc = parse(&input);
         let bytes = render_docx(&doc, input.parent().unwrap());
-        let body = docx_paragraphs(&zip_part(&bytes, "word/document.xml"));
-        let notes = try_zip_part(&bytes, "word/footnotes.xml")
-            .map(|x| docx_paragraphs(&x))
+        let parts = unzip(&bytes);
+        let body = paragraphs(&part(&parts, "word/document.xml"));
+        let notes = try_part(&parts, "word/footnotes.xml")
+            .map(|x| paragraphs(&x))
             .unwrap_or_default();
         assert_eq!(
             notes.is_empty(),
@@ -205,9 +156,9 @@ fn docx_uses_word_styles_and_carries_every_word() {
             "{}: Title",
             input.display()
         );
-        let styles = zip_part(&bytes, "word/styles.xml");
+        let styles = part(&parts, "word/styles.xml");
         assert!(styles.contains("w:styleId=\"Heading1\""));
-        let core = zip_part(&bytes, "docProps/core.xml");
+        let core = part(&parts, "docProps/core.xml");
         assert!(
             core.contains(&format!(
                 "<dc:title>{}</dc:title>",
@@ -328,7 +279,7 @@ fn the_contents_list_the_same_titles_in_every_format() {
     assert_eq!(entries, expected, "HTML contents");
 
     let docx = render_docx(&doc, &base);
-    let entries: Vec<String> = docx_paragraphs(&zip_part(&docx, "word/document.xml"))
+    let entries: Vec<String> = paragraphs(&docx_part(&docx, "word/document.xml"))
         .into_iter()
         .filter(|(style, _)| style.starts_with("TOC") && style != "TOCHeading")
         // Each entry ends with a tab and its page number.
@@ -370,7 +321,7 @@ fn the_summary_is_in_every_format() {
     let summary = "Storage is full, but the cushion is thin.";
     let (pdf, _) = pdf_text(&render_pdf(&doc, &base));
     assert!(pdf.contains(summary), "PDF: {pdf}");
-    let docx = docx_paragraphs(&zip_part(&render_docx(&doc, &base), "word/document.xml"));
+    let docx = paragraphs(&docx_part(&render_docx(&doc, &base), "word/document.xml"));
     assert!(docx.iter().any(|(_, t)| t == summary), "DOCX: {docx:?}");
     let html = String::from_utf8(render_html(&doc, &base)).unwrap();
     assert!(html.contains(summary), "HTML");

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 /// Whether `c` may appear in an XML 1.0 document.
-fn xml_allowed(c: char) -> bool {
+pub(crate) fn xml_allowed(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 

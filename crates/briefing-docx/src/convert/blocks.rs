@@ -1,19 +1,22 @@
-//! Blocks: headings, paragraphs, quotes, callouts, code, figures, rules, and footnote bodies.
+//! Blocks: headings, paragraphs, quotes, callouts, code, figures and rules.
 
 use briefing_model::{Block, BlockKind, Inline};
-use docx_rs::{BreakType, Paragraph, Pic, Run};
+use docx_rs::{BreakType, Pic, Run};
 
-use super::inline::{Fmt, Piece, fill};
-use super::{Converter, Ctx, Media, Out, Part};
+use super::converter::{Converter, Ctx, Out, Part};
+use super::inline::Fmt;
+use super::para::{Para, Piece};
+use crate::edits::RunEdit;
 use crate::image::{self, Picture};
+use crate::parts::Media;
 use crate::styles::{LIST_INDENT, id};
 
 /// English Metric Units per point.
-pub(crate) const EMU_PER_PT: f32 = 12_700.0;
+const EMU_PER_PT: f32 = 12_700.0;
 
 impl Converter<'_> {
     /// Converts one block into `out`.
-    pub(crate) fn block(&mut self, b: &Block, ctx: &Ctx, out: &mut Vec<Out>) {
+    pub(super) fn block(&mut self, b: &Block, ctx: &Ctx, out: &mut Vec<Out>) {
         let line = b.line;
         match &b.kind {
             BlockKind::Heading {
@@ -31,16 +34,16 @@ impl Converter<'_> {
                         line,
                     );
                     let p = self.para(ctx.style);
-                    out.push(Out::Para(fill(p, pieces)));
+                    out.push(Out::Para(p.pieces(pieces)));
                     return;
                 }
                 let pieces = self.inlines(content, Fmt::default(), line);
                 let mut p = self.para(&id::heading(*level));
                 if let Some(name) = self.bookmarks.get(hid).cloned() {
                     let bid = self.bookmark_id();
-                    p = fill(p.add_bookmark_start(bid, name), pieces).add_bookmark_end(bid);
+                    p = p.bookmark_start(bid, name).pieces(pieces).bookmark_end(bid);
                 } else {
-                    p = fill(p, pieces);
+                    p = p.pieces(pieces);
                 }
                 out.push(Out::Para(p));
             }
@@ -48,14 +51,14 @@ impl Converter<'_> {
                 let pieces = self.inlines(content, Fmt::default(), line);
                 let p = self.para(ctx.style);
                 let p = indent_for(p, ctx);
-                out.push(Out::Para(fill(p, pieces)));
+                out.push(Out::Para(p.pieces(pieces)));
             }
             // Raw HTML is shown as the text it is: Word has no use for markup.
             BlockKind::Html { html } => {
                 let pieces = self.inlines(&[Inline::Text(html.clone())], Fmt::default(), line);
                 let p = self.para(ctx.style);
                 let p = indent_for(p, ctx);
-                out.push(Out::Para(fill(p, pieces)));
+                out.push(Out::Para(p.pieces(pieces)));
             }
             BlockKind::List { start, items } => self.list(*start, items, ctx, out),
             BlockKind::Quote { blocks } => {
@@ -84,14 +87,14 @@ impl Converter<'_> {
                         let mut pieces = vec![Piece::Run(label)];
                         pieces.extend(self.inlines(content, Fmt::default(), *line));
                         let p = self.para(id::INTENSE_QUOTE);
-                        out.push(Out::Para(fill(indent_for(p, ctx), pieces)));
+                        out.push(Out::Para(indent_for(p, ctx).pieces(pieces)));
                         for b in rest {
                             self.block(b, &inner, out);
                         }
                     }
                     _ => {
                         let p = self.para(id::INTENSE_QUOTE);
-                        out.push(Out::Para(indent_for(p, ctx).add_run(label)));
+                        out.push(Out::Para(indent_for(p, ctx).run(label)));
                         for b in blocks {
                             self.block(b, &inner, out);
                         }
@@ -114,7 +117,7 @@ impl Converter<'_> {
                             run = run.add_text(piece);
                         }
                     }
-                    p = p.add_run(run);
+                    p = p.run(run);
                 }
                 out.push(Out::Para(p));
             }
@@ -137,18 +140,18 @@ impl Converter<'_> {
                             pieces.extend(self.inlines(cell, Fmt::default(), line));
                         }
                         let p = self.para(ctx.style);
-                        out.push(Out::Para(fill(p, pieces)));
+                        out.push(Out::Para(p.pieces(pieces)));
                     }
                 }
             },
             BlockKind::Figure { src, alt, caption } => {
-                let run = self.picture_run(src, alt, line);
+                let picture = self.picture(src, alt, line);
                 let p = self.para(id::FIGURE);
-                out.push(Out::Para(indent_for(p, ctx).add_run(run)));
+                out.push(Out::Para(indent_for(p, ctx).piece(picture)));
                 if !caption.is_empty() {
                     let pieces = self.inlines(caption, Fmt::default(), line);
                     let p = self.para(id::CAPTION);
-                    out.push(Out::Para(fill(p, pieces)));
+                    out.push(Out::Para(p.pieces(pieces)));
                 }
             }
             BlockKind::Rule => {
@@ -159,7 +162,7 @@ impl Converter<'_> {
     }
 
     /// A run holding the picture at `src`, or its alt text when it cannot be embedded.
-    pub(crate) fn picture_run(&mut self, src: &str, alt: &str, line: u32) -> Run {
+    pub(super) fn picture(&mut self, src: &str, alt: &str, line: u32) -> Piece {
         let alt = self.clean(alt, line);
         if self.part == Part::Note {
             // Pictures in notes would need their own part relationships; the alt text keeps the words.
@@ -170,7 +173,7 @@ impl Converter<'_> {
                     self.notes.element()
                 ),
             ));
-            return Run::new().italic().add_text(alt);
+            return Piece::Run(Run::new().italic().add_text(alt));
         }
         let pic = match image::load(self.assets, src) {
             Ok(p) => p,
@@ -179,7 +182,7 @@ impl Converter<'_> {
                     briefing_model::Diagnostic::warning(line, msg)
                         .with_hint("the alt text is shown in its place"),
                 );
-                return Run::new().italic().add_text(alt);
+                return Piece::Run(Run::new().italic().add_text(alt));
             }
         };
         let max_w = self.theme.text_width().0 * EMU_PER_PT;
@@ -192,8 +195,9 @@ impl Converter<'_> {
         self.embed(pic, alt, w * scale, h * scale)
     }
 
-    /// A run holding `pic` at `w` × `h` EMU, described by `alt`.
-    pub(crate) fn embed(&mut self, pic: Picture, alt: String, w: f32, h: f32) -> Run {
+    /// A run holding `pic` at `w` × `h` EMU, described by `alt`: docx-rs writes no
+    /// description, so that is an edit.
+    pub(super) fn embed(&mut self, pic: Picture, alt: String, w: f32, h: f32) -> Piece {
         let rid = format!("rIdImg{}", self.media.len() + 1);
         let p = Pic::new_with_dimensions(Vec::new(), pic.width, pic.height)
             .size(w.round().max(1.0) as u32, h.round().max(1.0) as u32)
@@ -204,115 +208,18 @@ impl Converter<'_> {
             ..p
         };
         self.media.push(Media { rid, picture: pic });
-        self.alts.push(alt);
-        Run::new().add_image(p)
-    }
-
-    /// The paragraphs of footnote `number`, its mark first.
-    pub(crate) fn note_paragraphs(&mut self, number: u32) -> Vec<Paragraph> {
-        let Some(note) = self.doc.footnotes.iter().find(|n| n.number == number) else {
-            let style = self.notes.text_style();
-            return vec![self.para(style)];
+        let edit = RunEdit {
+            alt: Some(alt),
+            ..RunEdit::default()
         };
-        let saved = self.part;
-        self.part = Part::Note;
-        let mut out = Vec::new();
-        let ctx = Ctx {
-            style: self.notes.text_style(),
-            depth: 0,
-        };
-        for b in &note.blocks {
-            self.block(b, &ctx, &mut out);
-        }
-        self.part = saved;
-        let mut paras: Vec<Paragraph> = out
-            .into_iter()
-            .filter_map(|o| match o {
-                Out::Para(p) => Some(p),
-                Out::Table(_) => None,
-            })
-            .collect();
-        if paras.is_empty() {
-            paras.push(self.para(self.notes.text_style()));
-        }
-        let mark = self
-            .raw_run(self.notes.mark())
-            .style(self.notes.ref_style());
-        let first = paras.remove(0);
-        let first = prepend(first, vec![mark, Run::new().add_text(" ")]);
-        paras.insert(0, first);
-        paras
+        Piece::Edited(Run::new().add_image(p), edit)
     }
-
-    /// Footnotes no reference points at: kept as numbered paragraphs at the end.
-    pub(crate) fn unreferenced_notes(&mut self, out: &mut Vec<Out>) {
-        let missing: Vec<u32> = self
-            .doc
-            .footnotes
-            .iter()
-            .map(|n| n.number)
-            .filter(|n| !self.placed_notes.contains(n))
-            .collect();
-        for number in missing {
-            let note = self
-                .doc
-                .footnotes
-                .iter()
-                .find(|n| n.number == number)
-                .expect("listed above");
-            self.warnings.push(briefing_model::Diagnostic::warning(
-                note.line,
-                format!(
-                    "footnote [^{}] is never referenced; it is printed at the end",
-                    note.label
-                ),
-            ));
-            let blocks = note.blocks.clone();
-            let mut inner = Vec::new();
-            let ctx = Ctx {
-                style: self.notes.text_style(),
-                depth: 0,
-            };
-            for b in &blocks {
-                self.block(b, &ctx, &mut inner);
-            }
-            let mut first = true;
-            for o in inner {
-                match o {
-                    Out::Para(p) if first => {
-                        first = false;
-                        out.push(Out::Para(prepend(
-                            p,
-                            vec![Run::new().add_text(format!("{number}. "))],
-                        )));
-                    }
-                    o => out.push(o),
-                }
-            }
-        }
-    }
-
-    /// Records that note `number` now has its real footnote; false if it already had one.
-    pub(crate) fn place_note(&mut self, number: u32) -> bool {
-        self.placed_notes.insert(number)
-    }
-}
-
-/// `p` with `runs` before its existing children (after bookmarks are irrelevant in notes).
-fn prepend(mut p: Paragraph, runs: Vec<Run>) -> Paragraph {
-    let rest = std::mem::take(&mut p.children);
-    for r in runs {
-        p = p.add_run(r);
-    }
-    p.children.extend(rest);
-    p
 }
 
 /// Indents a paragraph that sits inside a list item to the item's text.
-pub(crate) fn indent_for(p: Paragraph, ctx: &Ctx) -> Paragraph {
+fn indent_for(p: Para, ctx: &Ctx) -> Para {
     if ctx.depth == 0 {
         return p;
     }
-    let left = LIST_INDENT * (ctx.depth as i32 + 1);
-    p.indent(Some(left), None, None, None)
+    p.indent(LIST_INDENT * (ctx.depth as i32 + 1))
 }

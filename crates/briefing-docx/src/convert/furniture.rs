@@ -2,24 +2,30 @@
 //! header and footer with the protective marking and `Page N of M`.
 
 use briefing_model::{BlockKind, Diagnostic, Placeholders, title_text};
-use docx_rs::{Footer, Header, Hyperlink, HyperlinkType, NumPages, PageNum, Paragraph, Run};
+use docx_rs::{Footer, Header, Hyperlink, HyperlinkType, Run};
 
-use super::{Converter, Out};
+use super::converter::{Converter, Out};
+use super::para::{Para, Piece};
+use crate::edits::{RunContent, RunEdit};
 use crate::styles::id;
 
 /// Width of the theme's logo in the title block: 3 cm, in EMU.
 const LOGO_WIDTH: f32 = 3.0 * 360_000.0;
 
+/// The instruction of the table of contents field: headings 1 to 3, as links, no page numbers
+/// in web view, outline levels too.
+const TOC_FIELD: &str = r#" TOC \o "1-3" \h \z \u "#;
+
 /// The running header and footer, when the document has any.
-pub(crate) struct Furniture {
+pub(super) struct Furniture {
     /// The header.
-    pub(crate) header: Option<Header>,
+    pub(super) header: Option<Header>,
     /// The footer.
-    pub(crate) footer: Option<Footer>,
+    pub(super) footer: Option<Footer>,
 }
 
 /// Builds header and footer for the converter's document.
-pub(crate) fn furniture(c: &mut Converter<'_>) -> Furniture {
+pub(super) fn furniture(c: &mut Converter<'_>) -> Furniture {
     let meta = &c.doc.meta;
     let theme = c.theme;
     let title = c.clean(&meta.title, 0);
@@ -42,27 +48,29 @@ pub(crate) fn furniture(c: &mut Converter<'_>) -> Furniture {
     let mut header = Header::new();
     let mut has_header = false;
     if let Some(b) = &banner {
-        header = header.add_paragraph(
-            c.para(id::CLASSIFICATION)
-                .add_run(Run::new().add_text(b.clone())),
-        );
+        let p = c
+            .para(id::CLASSIFICATION)
+            .run(Run::new().add_text(b.clone()));
+        header = header.add_paragraph(c.seal(p));
         has_header = true;
     }
     if !head_text.trim().is_empty() {
-        header = header.add_paragraph(field_line(c.para(id::HEADER), &head_text));
+        let p = field_line(c.para(id::HEADER), &head_text);
+        header = header.add_paragraph(c.seal(p));
         has_header = true;
     }
     let mut footer = Footer::new();
     let mut has_footer = false;
     if !foot_text.trim().is_empty() {
-        footer = footer.add_paragraph(field_line(c.para(id::FOOTER), &foot_text));
+        let p = field_line(c.para(id::FOOTER), &foot_text);
+        footer = footer.add_paragraph(c.seal(p));
         has_footer = true;
     }
     if let Some(b) = &banner {
-        footer = footer.add_paragraph(
-            c.para(id::CLASSIFICATION)
-                .add_run(Run::new().add_text(b.clone())),
-        );
+        let p = c
+            .para(id::CLASSIFICATION)
+            .run(Run::new().add_text(b.clone()));
+        footer = footer.add_paragraph(c.seal(p));
         has_footer = true;
     }
     Furniture {
@@ -72,7 +80,7 @@ pub(crate) fn furniture(c: &mut Converter<'_>) -> Furniture {
 }
 
 /// A header or footer line whose `{page}` and `{pages}` become PAGE and NUMPAGES fields.
-fn field_line(mut p: Paragraph, text: &str) -> Paragraph {
+fn field_line(mut p: Para, text: &str) -> Para {
     let mut rest = text;
     while !rest.is_empty() {
         let next = [("{pages}", true), ("{page}", false)]
@@ -82,17 +90,17 @@ fn field_line(mut p: Paragraph, text: &str) -> Paragraph {
         match next {
             Some((i, pat, total)) => {
                 if i > 0 {
-                    p = p.add_run(Run::new().add_text(&rest[..i]));
+                    p = p.run(Run::new().add_text(&rest[..i]));
                 }
                 p = if total {
-                    p.add_num_pages(NumPages::new())
+                    p.page_count()
                 } else {
-                    p.add_page_num(PageNum::new())
+                    p.page_number()
                 };
                 rest = &rest[i + pat.len()..];
             }
             None => {
-                p = p.add_run(Run::new().add_text(rest));
+                p = p.run(Run::new().add_text(rest));
                 rest = "";
             }
         }
@@ -102,7 +110,7 @@ fn field_line(mut p: Paragraph, text: &str) -> Paragraph {
 
 impl Converter<'_> {
     /// "CLASSIFICATION · STATUS", when either is set.
-    pub(crate) fn banner(&mut self) -> Option<String> {
+    fn banner(&mut self) -> Option<String> {
         let doc = self.doc;
         let meta = &doc.meta;
         let parts: Vec<String> = [meta.classification.as_deref(), meta.status.as_deref()]
@@ -118,7 +126,7 @@ impl Converter<'_> {
     }
 
     /// The theme's logo, title, subtitle, byline and summary.
-    pub(crate) fn title_block(&mut self, out: &mut Vec<Out>) {
+    pub(super) fn title_block(&mut self, out: &mut Vec<Out>) {
         let doc = self.doc;
         let meta = &doc.meta;
         if let Some(logo) = &self.theme.logo {
@@ -127,9 +135,9 @@ impl Converter<'_> {
                     let alt = meta.logo_alt();
                     let alt = self.clean(alt, 0);
                     let h = LOGO_WIDTH * pic.height as f32 / pic.width as f32;
-                    let run = self.embed(pic, alt, LOGO_WIDTH, h);
+                    let picture = self.embed(pic, alt, LOGO_WIDTH, h);
                     let p = self.para(id::LOGO);
-                    out.push(Out::Para(p.add_run(run)));
+                    out.push(Out::Para(p.piece(picture)));
                 }
                 Err(msg) => self.warnings.push(Diagnostic::warning(
                     0,
@@ -139,11 +147,11 @@ impl Converter<'_> {
         }
         let title = self.clean(&meta.title, 0);
         let p = self.para(id::TITLE);
-        out.push(Out::Para(p.add_run(Run::new().add_text(title))));
+        out.push(Out::Para(p.run(Run::new().add_text(title))));
         if let Some(sub) = meta.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
             let sub = self.clean(sub, 0);
             let p = self.para(id::SUBTITLE);
-            out.push(Out::Para(p.add_run(Run::new().add_text(sub))));
+            out.push(Out::Para(p.run(Run::new().add_text(sub))));
         }
         let mut byline: Vec<String> = Vec::new();
         if !meta.authors.is_empty() {
@@ -154,12 +162,12 @@ impl Converter<'_> {
         if !byline.is_empty() {
             let text = self.clean(&byline.join(" · "), 0);
             let p = self.para(id::BYLINE);
-            out.push(Out::Para(p.add_run(Run::new().add_text(text))));
+            out.push(Out::Para(p.run(Run::new().add_text(text))));
         }
         if let Some(summary) = meta.summary.as_deref().filter(|s| !s.trim().is_empty()) {
             let text = self.clean(summary, 0);
             let p = self.para(id::ABSTRACT);
-            out.push(Out::Para(p.add_run(Run::new().add_text(text))));
+            out.push(Out::Para(p.run(Run::new().add_text(text))));
         }
     }
 
@@ -167,7 +175,7 @@ impl Converter<'_> {
     /// its heading's bookmark, inside a TOC field that Word can update.
     ///
     /// No `w:sdt` wrapper: LibreOffice prints the field codes of docx-rs's sdt-wrapped TOC.
-    pub(crate) fn toc(&mut self, out: &mut Vec<Out>) {
+    pub(super) fn toc(&mut self, out: &mut Vec<Out>) {
         let entries: Vec<(u8, String, String)> = self
             .doc
             .blocks
@@ -186,25 +194,30 @@ impl Converter<'_> {
         }
         self.has_toc = true;
         let p = self.para(id::TOC_HEADING);
-        out.push(Out::Para(p.add_run(Run::new().add_text("Contents"))));
+        out.push(Out::Para(p.run(Run::new().add_text("Contents"))));
         let last = entries.len() - 1;
         for (i, (level, hid, text)) in entries.into_iter().enumerate() {
             let text = self.clean(&text, 0);
             let mut p = self.para(&id::toc(level));
             if i == 0 {
-                p = p
-                    .add_run(self.raw_run(r#"<w:fldChar w:fldCharType="begin" w:dirty="true"/>"#))
-                    .add_run(self.raw_run(r#"<w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText>"#))
-                    .add_run(self.raw_run(r#"<w:fldChar w:fldCharType="separate"/>"#));
+                // docx-rs writes `w:dirty` on every field character and its field
+                // instructions without `xml:space`, so these runs get their content as edits.
+                for content in [
+                    RunContent::FieldBegin,
+                    RunContent::FieldCode(TOC_FIELD),
+                    RunContent::FieldSeparate,
+                ] {
+                    p = p.edited(Run::new(), RunEdit::content(content));
+                }
             }
             let anchor = self.bookmarks.get(&hid).cloned().unwrap_or(hid);
             // No page numbers: LibreOffice keeps a TOC's cached text and would not compute a
             // PAGEREF there, so a guessed number would be wrong; Word rebuilds the field on open.
-            p = p.add_hyperlink(
-                Hyperlink::new(anchor, HyperlinkType::Anchor).add_run(Run::new().add_text(text)),
-            );
+            let link =
+                Hyperlink::new(anchor, HyperlinkType::Anchor).add_run(Run::new().add_text(text));
+            p = p.piece(Piece::Link(link, Vec::new()));
             if i == last {
-                p = p.add_run(self.raw_run(r#"<w:fldChar w:fldCharType="end"/>"#));
+                p = p.edited(Run::new(), RunEdit::content(RunContent::FieldEnd));
             }
             out.push(Out::Para(p));
         }

@@ -2,27 +2,46 @@
 //! language spans.
 
 use briefing_model::Inline;
-use docx_rs::{BreakType, Footnote, Hyperlink, HyperlinkData, HyperlinkType, Paragraph, Run};
+use docx_rs::{BreakType, Footnote, Hyperlink, HyperlinkData, HyperlinkType, Run};
 
-use super::{Converter, Part, lang_marker};
+use super::converter::{Converter, Part};
+use super::para::Piece;
+use crate::edits::RunEdit;
+use crate::parts::Link;
 use crate::styles::id;
 
 /// Emphasis in force; the only formatting a run carries besides a character style.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Fmt {
+pub(super) struct Fmt {
     /// Strong.
-    pub(crate) bold: bool,
+    pub(super) bold: bool,
     /// Emphasis.
-    pub(crate) italic: bool,
+    pub(super) italic: bool,
     /// Struck through.
-    pub(crate) strike: bool,
+    pub(super) strike: bool,
     /// Inside a link (runs take the Hyperlink character style).
-    pub(crate) link: bool,
-    /// Inside a language span: the language's number (see [`lang_marker`]).
-    pub(crate) lang: Option<usize>,
+    pub(super) link: bool,
+    /// Inside a language span: the language's number in the document's edits.
+    pub(super) lang: Option<usize>,
 }
 
 impl Fmt {
+    /// `run` with the emphasis, and with its language when it has one: docx-rs has no run
+    /// language, so that is an edit the package adds as `w:lang`.
+    fn piece(self, run: Run) -> Piece {
+        let run = self.apply(run);
+        match self.lang {
+            Some(n) => Piece::Edited(
+                run,
+                RunEdit {
+                    lang: Some(n),
+                    ..RunEdit::default()
+                },
+            ),
+            None => Piece::Run(run),
+        }
+    }
+
     /// Applies the emphasis to `run`.
     fn apply(self, mut run: Run) -> Run {
         if self.link {
@@ -37,39 +56,13 @@ impl Fmt {
         if self.strike {
             run = run.strike();
         }
-        if let Some(n) = self.lang {
-            // docx-rs has no run language: a marker, first in the run, that the package
-            // turns into `w:lang` (`package::patch::splice_langs`).
-            run = run.add_text(lang_marker(n));
-        }
         run
     }
 }
 
-/// A child of a paragraph.
-// Moved once into docx-rs right after it is built; boxing would only add allocations.
-#[allow(clippy::large_enum_variant)]
-pub(crate) enum Piece {
-    /// A run.
-    Run(Run),
-    /// A hyperlink holding runs.
-    Link(Hyperlink),
-}
-
-/// Appends `pieces` to `p`.
-pub(crate) fn fill(mut p: Paragraph, pieces: Vec<Piece>) -> Paragraph {
-    for piece in pieces {
-        p = match piece {
-            Piece::Run(r) => p.add_run(r),
-            Piece::Link(h) => p.add_hyperlink(h),
-        };
-    }
-    p
-}
-
 impl Converter<'_> {
     /// Converts inlines under emphasis `fmt`.
-    pub(crate) fn inlines(&mut self, items: &[Inline], fmt: Fmt, line: u32) -> Vec<Piece> {
+    pub(super) fn inlines(&mut self, items: &[Inline], fmt: Fmt, line: u32) -> Vec<Piece> {
         let mut out = Vec::new();
         self.push_inlines(items, fmt, line, &mut out);
         out
@@ -81,7 +74,7 @@ impl Converter<'_> {
                 Inline::Text(t) | Inline::Html(t) => {
                     let t = self.clean(t, line);
                     if !t.is_empty() {
-                        out.push(Piece::Run(fmt.apply(Run::new()).add_text(t)));
+                        out.push(fmt.piece(Run::new().add_text(t)));
                     }
                 }
                 Inline::Emph(c) => self.push_inlines(
@@ -105,13 +98,13 @@ impl Converter<'_> {
                 ),
                 Inline::Code(t) => {
                     let t = self.clean(t, line);
-                    let run = Fmt { link: false, ..fmt }.apply(Run::new());
-                    let run = if fmt.link {
-                        run.style(id::HYPERLINK)
+                    let style = if fmt.link {
+                        id::HYPERLINK
                     } else {
-                        run.style(id::CODE_CHAR)
+                        id::CODE_CHAR
                     };
-                    out.push(Piece::Run(run.add_text(t)));
+                    let run = Run::new().style(style).add_text(t);
+                    out.push(Fmt { link: false, ..fmt }.piece(run));
                 }
                 Inline::Link { url, content } => {
                     if fmt.link {
@@ -123,11 +116,9 @@ impl Converter<'_> {
                     let mut inner = Vec::new();
                     self.push_inlines(content, Fmt { link: true, ..fmt }, line, &mut inner);
                     if inner.is_empty() {
-                        inner.push(Piece::Run(
-                            Fmt { link: true, ..fmt }
-                                .apply(Run::new())
-                                .add_text(url.clone()),
-                        ));
+                        inner.push(
+                            Fmt { link: true, ..fmt }.piece(Run::new().add_text(url.clone())),
+                        );
                     }
                     let mut h = match url.strip_prefix('#') {
                         Some(anchor) => {
@@ -150,7 +141,10 @@ impl Converter<'_> {
                                 "rIdNoteLink"
                             };
                             let rid = format!("{prefix}{}", links.len() + 1);
-                            links.push((rid.clone(), url));
+                            links.push(Link {
+                                rid: rid.clone(),
+                                url,
+                            });
                             if let HyperlinkData::External { rid: r, path } = &mut h.link {
                                 *r = rid;
                                 path.clear();
@@ -158,17 +152,21 @@ impl Converter<'_> {
                             h
                         }
                     };
+                    // Links do not nest (see above), so the pieces inside are runs.
+                    let mut edits = Vec::new();
                     for piece in inner {
-                        if let Piece::Run(r) = piece {
-                            h = h.add_run(r);
+                        match piece {
+                            Piece::Run(r) => h = h.add_run(r),
+                            Piece::Edited(r, edit) => {
+                                edits.push((h.children.len(), edit));
+                                h = h.add_run(r);
+                            }
+                            Piece::Link(..) => {}
                         }
                     }
-                    out.push(Piece::Link(h));
+                    out.push(Piece::Link(h, edits));
                 }
-                Inline::Image { src, alt } => {
-                    let run = self.picture_run(src, alt, line);
-                    out.push(Piece::Run(run));
-                }
+                Inline::Image { src, alt } => out.push(self.picture(src, alt, line)),
                 Inline::FootnoteRef { number } => {
                     let number = *number;
                     if self.part == Part::Body && self.place_note(number) {

@@ -3,27 +3,42 @@
 use briefing_model::{Align, Inline};
 use docx_rs::{AlignmentType, Table, TableCell, TableRow, WidthType};
 
-use super::Converter;
-use super::inline::{Fmt, fill};
+use super::converter::Converter;
+use super::inline::Fmt;
 use crate::styles::id;
+use crate::xml::Xml;
 
-/// The `w:tblPr` every table gets in the post-pass (docx-rs writes black borders and puts
-/// `tblStyle` out of schema order, which would override the style).
-pub(crate) fn table_properties(width_twips: i32) -> String {
-    format!(
-        concat!(
-            r#"<w:tblPr><w:tblStyle w:val="{}"/><w:tblW w:w="{}" w:type="dxa"/><w:tblLayout w:type="fixed"/>"#,
-            r#"<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>"#
-        ),
-        id::TABLE,
-        width_twips
-    )
+/// The `w:tblPr` every table gets in the package, in place of docx-rs's (which has black
+/// borders and puts `tblStyle` out of schema order, which would override the style).
+pub(super) fn table_properties(width_twips: i32) -> Vec<u8> {
+    let mut x = Xml::with_capacity(320);
+    x.open("w:tblPr", &[])
+        .empty("w:tblStyle", &[("w:val", id::TABLE)])
+        .empty(
+            "w:tblW",
+            &[("w:w", &width_twips.to_string()), ("w:type", "dxa")],
+        )
+        .empty("w:tblLayout", &[("w:type", "fixed")])
+        .empty(
+            "w:tblLook",
+            &[
+                ("w:val", "0420"),
+                ("w:firstRow", "1"),
+                ("w:lastRow", "0"),
+                ("w:firstColumn", "0"),
+                ("w:lastColumn", "0"),
+                ("w:noHBand", "0"),
+                ("w:noVBand", "1"),
+            ],
+        )
+        .close("w:tblPr");
+    x.into_bytes()
 }
 
 impl Converter<'_> {
-    /// Converts a table; the header row is marked with `cantSplit`, which the post-pass
+    /// Converts a table; the header row is marked with `cantSplit`, which the package
     /// follows with `tblHeader` (docx-rs has no repeat-header-row setting).
-    pub(crate) fn table(
+    pub(super) fn table(
         &mut self,
         align: &[Align],
         header: &[Vec<Inline>],
@@ -63,15 +78,15 @@ impl Converter<'_> {
             .map(|i| {
                 let content = cells.get(i).map(Vec::as_slice).unwrap_or(&[]);
                 let pieces = self.inlines(content, Fmt::default(), line);
-                let mut p = self.para(style);
-                p = match align.get(i).copied().unwrap_or_default() {
-                    Align::Center => p.align(AlignmentType::Center),
-                    Align::Right => p.align(AlignmentType::Right),
-                    Align::Left | Align::None => p.align(AlignmentType::Left),
+                let align = match align.get(i).copied().unwrap_or_default() {
+                    Align::Center => AlignmentType::Center,
+                    Align::Right => AlignmentType::Right,
+                    Align::Left | Align::None => AlignmentType::Left,
                 };
+                let p = self.para(style).align(align).pieces(pieces);
                 TableCell::new()
                     .width(col, WidthType::Dxa)
-                    .add_paragraph(fill(p, pieces))
+                    .add_paragraph(self.seal(p))
             })
             .collect()
     }

@@ -1,18 +1,19 @@
 //! Golden `word/document.xml` and `word/styles.xml`, pretty-printed, for one small briefing.
-//! The files under `tests/golden/` are compared exactly.
+//! The files under `golden/` beside this module are compared exactly.
 //!
-//! `BRIEFING_BLESS=1 cargo test -p briefing-docx --test golden` rewrites them; review the diff
-//! before committing.
-
-mod common;
+//! `BRIEFING_BLESS=1 cargo test -p briefing-tests docx::golden` rewrites them; review the
+//! diff before committing.
 
 use std::path::PathBuf;
 
 use briefing_docx::{Options, render};
 use briefing_model::{Align, BlockKind, Document, Footnote, Inline, builtin};
-use common::*;
+use briefing_tests::docx::{part, unzip};
+use briefing_tests::root;
 use quick_xml::events::Event;
 use quick_xml::{Reader, Writer};
+
+use super::{at, item, meta, para, t};
 
 fn small() -> Document {
     let mut m = meta("Small briefing");
@@ -91,7 +92,7 @@ const GOLDEN: [(&str, &str); 2] = [
 ];
 
 fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+    root().join("tests/tests/docx/golden")
 }
 
 /// Compares `part` of the small briefing with its golden file, or rewrites the file when
@@ -132,5 +133,5 @@ fn no_stale_golden_files() {
     found.sort();
     let mut want: Vec<String> = GOLDEN.iter().map(|(f, _)| f.to_string()).collect();
     want.sort();
-    assert_eq!(found, want, "tests/golden holds files no test compares");
+    assert_eq!(found, want, "golden/ holds files no test compares");
 }

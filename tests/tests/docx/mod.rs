@@ -1,40 +1,66 @@
-//! Helpers shared by the integration tests: sample documents and a DOCX reader.
+//! The Word renderer read back from its bytes, as a consumer reads a DOCX: the ZIP's parts
+//! and their XML. The documents here are built in code, so each test says exactly what it
+//! puts in.
 
-#![allow(dead_code, unreachable_pub)]
+mod body;
+mod golden;
+mod lang;
+mod notes;
+mod package;
+mod pictures;
+mod themes;
 
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read};
 
+use briefing_docx::{Options, render};
 use briefing_model::{
-    Align, Block, BlockKind, CalloutKind, Date, Document, Footnote, Inline, ListItem, Meta,
+    Align, Block, BlockKind, CalloutKind, Date, Diagnostic, Document, Footnote, FootnotePlacement,
+    Inline, ListItem, Meta, Theme, builtin,
 };
-use quick_xml::Reader;
-use quick_xml::events::Event;
+use briefing_tests::docx::unzip;
+
+/// The built-in `briefing` theme, its notes placed as `notes` says.
+fn theme_with(notes: FootnotePlacement) -> Theme {
+    let mut theme = (*builtin("briefing").unwrap()).clone();
+    theme.layout.word_notes = notes;
+    theme
+}
+
+/// The parts and warnings of `doc` rendered with `theme`.
+fn render_in(doc: &Document, theme: &Theme) -> (BTreeMap<String, Vec<u8>>, Vec<Diagnostic>) {
+    let out = render(doc, theme, &Options::default()).unwrap();
+    (unzip(&out.value), out.warnings)
+}
+
+/// The parts and warnings of `doc` rendered with the built-in `briefing` theme.
+fn docx(doc: &Document) -> (BTreeMap<String, Vec<u8>>, Vec<Diagnostic>) {
+    render_in(doc, &builtin("briefing").unwrap())
+}
 
 /// Text.
-pub fn t(s: &str) -> Inline {
+fn t(s: &str) -> Inline {
     Inline::Text(s.to_owned())
 }
 
 /// A block at `line`.
-pub fn at(line: u32, kind: BlockKind) -> Block {
+fn at(line: u32, kind: BlockKind) -> Block {
     Block { kind, line }
 }
 
 /// A paragraph block.
-pub fn para(content: Vec<Inline>) -> Block {
+fn para(content: Vec<Inline>) -> Block {
     Block::new(BlockKind::Paragraph { content })
 }
 
 /// A list item holding one paragraph.
-pub fn item(task: Option<bool>, content: Vec<Inline>, more: Vec<Block>) -> ListItem {
+fn item(task: Option<bool>, content: Vec<Inline>, more: Vec<Block>) -> ListItem {
     let mut blocks = vec![para(content)];
     blocks.extend(more);
     ListItem { task, blocks }
 }
 
 /// Metadata with a title only.
-pub fn meta(title: &str) -> Meta {
+fn meta(title: &str) -> Meta {
     Meta {
         title: title.to_owned(),
         lang: "en".to_owned(),
@@ -43,7 +69,7 @@ pub fn meta(title: &str) -> Meta {
 }
 
 /// A document with every block and inline kind.
-pub fn kitchen_sink() -> Document {
+fn kitchen_sink() -> Document {
     let meta = Meta {
         title: "Alaska Summit".into(),
         subtitle: Some("What was agreed".into()),
@@ -192,114 +218,5 @@ pub fn kitchen_sink() -> Document {
         meta,
         blocks,
         footnotes,
-    }
-}
-
-/// The parts of a DOCX by name.
-pub fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a ZIP");
-    let mut parts = BTreeMap::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        parts.insert(f.name().unwrap().into_owned(), data);
-    }
-    parts
-}
-
-/// A part as text.
-pub fn part(parts: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
-    String::from_utf8(
-        parts
-            .get(name)
-            .unwrap_or_else(|| panic!("no part {name}"))
-            .clone(),
-    )
-    .unwrap()
-}
-
-/// Each body paragraph of document.xml: (style id, text), in order, including table cells.
-pub fn paragraphs(xml: &str) -> Vec<(String, String)> {
-    let mut r = Reader::from_str(xml);
-    let mut out = Vec::new();
-    let mut style = String::new();
-    let mut text = String::new();
-    let mut in_t = false;
-    let mut in_p = false;
-    loop {
-        match r.read_event().expect("well-formed XML") {
-            Event::Start(e) if e.name().as_ref() == "w:p" => {
-                in_p = true;
-                style.clear();
-                text.clear();
-            }
-            Event::End(e) if e.name().as_ref() == "w:p" => {
-                in_p = false;
-                out.push((style.clone(), text.clone()));
-            }
-            Event::Empty(e) if e.name().as_ref() == "w:pStyle" && in_p => {
-                style = attr(&e, "w:val").unwrap_or_default();
-            }
-            Event::Empty(e) if e.name().as_ref() == "w:br" && in_p => text.push('\n'),
-            Event::Start(e) if e.name().as_ref() == "w:t" => in_t = true,
-            Event::End(e) if e.name().as_ref() == "w:t" => in_t = false,
-            Event::Text(t) if in_t => text.push_str(&t.xml10_content()),
-            Event::GeneralRef(g) if in_t => {
-                let name = g.into_inner().into_owned();
-                text.push_str(match name.as_str() {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
-                    "apos" => "'",
-                    other => panic!("entity {other}"),
-                });
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    out
-}
-
-/// The value of attribute `name` on `e`.
-pub fn attr(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .map(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .unwrap()
-                .into_owned()
-        })
-}
-
-/// Every value of attribute `name` on elements called `element`, in order.
-pub fn attrs(xml: &str, element: &str, name: &str) -> Vec<String> {
-    let mut r = Reader::from_str(xml);
-    let mut out = Vec::new();
-    loop {
-        match r.read_event().expect("well-formed XML") {
-            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == element => {
-                out.extend(attr(&e, name))
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Checks that a part is well-formed XML.
-pub fn well_formed(xml: &str) {
-    let mut r = Reader::from_str(xml);
-    r.config_mut().check_end_names = true;
-    loop {
-        match r.read_event() {
-            Ok(Event::Eof) => break,
-            Ok(_) => {}
-            Err(e) => panic!("malformed XML at {}: {e}", r.buffer_position()),
-        }
     }
 }

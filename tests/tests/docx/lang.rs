@@ -1,11 +1,9 @@
 //! Text marked as another language: its runs, and only they, carry `w:lang`, read back
 //! from document.xml. Written to `$TMPDIR/briefing-docx/lang.docx` for the checkers.
 
-mod common;
-
 use briefing_docx::{Options, render};
 use briefing_model::{ParseOptions, SourceKind, builtin, parse};
-use common::*;
+use briefing_tests::docx::{attr, part, unzip, well_formed};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 

@@ -1,13 +1,13 @@
 //! The theme's note placement: `page` gives Word footnotes, `end` gives Word endnotes.
 //! Everything is read back from the produced bytes.
 
-mod common;
-
 use std::collections::BTreeMap;
 
 use briefing_docx::{Options, render};
-use briefing_model::{Document, Footnote, FootnotePlacement, Inline, Theme, builtin};
-use common::*;
+use briefing_model::{Document, Footnote, FootnotePlacement, Inline, builtin};
+use briefing_tests::docx::{attrs, paragraphs, part, unzip, well_formed};
+
+use super::{meta, para, render_in, t, theme_with};
 
 /// Three notes cited in order, the second holding a link.
 fn three_notes() -> Document {
@@ -50,18 +50,9 @@ fn three_notes() -> Document {
     }
 }
 
-fn theme_with(notes: FootnotePlacement) -> Theme {
-    let mut theme = (*builtin("briefing").unwrap()).clone();
-    theme.layout.word_notes = notes;
-    theme
-}
-
+/// The parts of `doc` with its notes placed as `notes` says.
 fn parts(doc: &Document, notes: FootnotePlacement) -> BTreeMap<String, Vec<u8>> {
-    unzip(
-        &render(doc, &theme_with(notes), &Options::default())
-            .unwrap()
-            .value,
-    )
+    render_in(doc, &theme_with(notes)).0
 }
 
 /// The text of each real note (separators left out), in order.

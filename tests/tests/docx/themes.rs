@@ -1,14 +1,14 @@
 //! Every built-in theme reaches Word's styles, its title block and its logo.
 
-mod common;
-
 use std::collections::BTreeMap;
 
 use briefing_docx::{Options, render};
 use briefing_model::{BUILTIN_THEMES, Rgb, Theme, ThemeFile, TitleBlock, builtin};
-use common::*;
+use briefing_tests::docx::{attr, attrs, paragraphs, part, unzip};
 use quick_xml::Reader;
 use quick_xml::events::Event;
+
+use super::{kitchen_sink, render_in};
 
 /// A valid 4×2 PNG.
 const PNG: &[u8] = &[
@@ -19,9 +19,9 @@ const PNG: &[u8] = &[
     0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ];
 
+/// The parts and warnings of the every-kind document in `theme`.
 fn parts_in(theme: &Theme) -> (BTreeMap<String, Vec<u8>>, Vec<briefing_model::Diagnostic>) {
-    let out = render(&kitchen_sink(), theme, &Options::default()).unwrap();
-    (unzip(&out.value), out.warnings)
+    render_in(&kitchen_sink(), theme)
 }
 
 /// What a style of styles.xml sets, element name → (attribute → value), for the elements
