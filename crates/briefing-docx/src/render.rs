@@ -63,7 +63,8 @@ pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned
             Out::Table(t) => docx.add_table(t),
         };
     }
-    let numbering = (!c.lists.nums.is_empty()).then(|| convert::numbering_xml(&c.lists.nums));
+    let numbering = (!c.lists.nums.is_empty())
+        .then(|| convert::numbering_xml(&c.lists.nums, crate::styles::list_indent(theme)));
     let has_header = furniture.header.is_some();
     let has_footer = furniture.footer.is_some();
     if let Some(h) = furniture.header {

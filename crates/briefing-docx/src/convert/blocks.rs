@@ -1,12 +1,12 @@
 //! Blocks: headings, paragraphs, quotes, callouts, code, figures, rules, and footnote bodies.
 
-use briefing_model::{Block, BlockKind, Inline};
+use briefing_model::{Block, BlockKind, Inline, Theme};
 use docx_rs::{BreakType, Paragraph, Pic, Run};
 
 use super::inline::{Fmt, Piece, fill};
 use super::{Converter, Ctx, Media, Out, Part};
 use crate::image::{self, Picture};
-use crate::styles::{LIST_INDENT, id};
+use crate::styles::{id, list_indent};
 
 /// English Metric Units per point.
 pub(crate) const EMU_PER_PT: f32 = 12_700.0;
@@ -47,14 +47,14 @@ impl Converter<'_> {
             BlockKind::Paragraph { content } => {
                 let pieces = self.inlines(content, Fmt::default(), line);
                 let p = self.para(ctx.style);
-                let p = indent_for(p, ctx);
+                let p = indent_for(p, ctx, self.theme);
                 out.push(Out::Para(fill(p, pieces)));
             }
             // Raw HTML is shown as the text it is: Word has no use for markup.
             BlockKind::Html { html } => {
                 let pieces = self.inlines(&[Inline::Text(html.clone())], Fmt::default(), line);
                 let p = self.para(ctx.style);
-                let p = indent_for(p, ctx);
+                let p = indent_for(p, ctx, self.theme);
                 out.push(Out::Para(fill(p, pieces)));
             }
             BlockKind::List { start, items } => self.list(*start, items, ctx, out),
@@ -84,14 +84,14 @@ impl Converter<'_> {
                         let mut pieces = vec![Piece::Run(label)];
                         pieces.extend(self.inlines(content, Fmt::default(), *line));
                         let p = self.para(id::INTENSE_QUOTE);
-                        out.push(Out::Para(fill(indent_for(p, ctx), pieces)));
+                        out.push(Out::Para(fill(indent_for(p, ctx, self.theme), pieces)));
                         for b in rest {
                             self.block(b, &inner, out);
                         }
                     }
                     _ => {
                         let p = self.para(id::INTENSE_QUOTE);
-                        out.push(Out::Para(indent_for(p, ctx).add_run(label)));
+                        out.push(Out::Para(indent_for(p, ctx, self.theme).add_run(label)));
                         for b in blocks {
                             self.block(b, &inner, out);
                         }
@@ -100,7 +100,7 @@ impl Converter<'_> {
             }
             BlockKind::Code { text, .. } => {
                 let text = self.clean(text, line);
-                let mut p = indent_for(self.para(id::CODE), ctx);
+                let mut p = indent_for(self.para(id::CODE), ctx, self.theme);
                 for (i, l) in text.split('\n').enumerate() {
                     let mut run = Run::new();
                     if i > 0 {
@@ -144,7 +144,7 @@ impl Converter<'_> {
             BlockKind::Figure { src, alt, caption } => {
                 let run = self.picture_run(src, alt, line);
                 let p = self.para(id::FIGURE);
-                out.push(Out::Para(indent_for(p, ctx).add_run(run)));
+                out.push(Out::Para(indent_for(p, ctx, self.theme).add_run(run)));
                 if !caption.is_empty() {
                     let pieces = self.inlines(caption, Fmt::default(), line);
                     let p = self.para(id::CAPTION);
@@ -309,10 +309,10 @@ fn prepend(mut p: Paragraph, runs: Vec<Run>) -> Paragraph {
 }
 
 /// Indents a paragraph that sits inside a list item to the item's text.
-pub(crate) fn indent_for(p: Paragraph, ctx: &Ctx) -> Paragraph {
+pub(crate) fn indent_for(p: Paragraph, ctx: &Ctx, theme: &Theme) -> Paragraph {
     if ctx.depth == 0 {
         return p;
     }
-    let left = LIST_INDENT * (ctx.depth as i32 + 1);
+    let left = list_indent(theme) * ctx.depth as i32;
     p.indent(Some(left), None, None, None)
 }

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use briefing_model::{Pt, Theme, TitleBlock};
+use briefing_model::{Pt, Space, Theme, TitleBlock};
 
 use crate::text::escape;
 
@@ -22,8 +22,11 @@ use row::{Font, Frame, Gap, Indent, Ink, Kind, Line, Row, Size, Tabs};
 use rows::ROWS;
 use rpr::RPr;
 
-/// Hanging indent of list items per nesting level, in twips.
-pub(crate) const LIST_INDENT: i32 = 360;
+/// How far each level of list nesting indents its items' text, in twips: the theme's list
+/// indent. The marker hangs in it.
+pub(crate) fn list_indent(theme: &Theme) -> i32 {
+    theme.spacing.list_indent.of(theme.sizes.body).twips()
+}
 
 /// Builds `word/styles.xml` for `theme`, with `lang` as the document language.
 pub(crate) fn styles_xml(theme: &Theme, lang: &str) -> String {
@@ -51,9 +54,17 @@ impl<'a> StyleSheet<'a> {
         StyleSheet { theme, out }
     }
 
-    /// Line spacing in 240ths of a line, from the theme's multiple.
-    fn line(&self) -> i32 {
-        (self.theme.text.line_height * 240.0).round() as i32
+    /// A space of the theme's `[spacing]`, for the body size.
+    fn space(&self, space: Space) -> Pt {
+        space.of(self.theme.sizes.body)
+    }
+
+    /// Exact line spacing for text of `size`: the line height times the size, as the PDF
+    /// sets every line, so that baselines are as far apart in Word as in the PDF. (Word's
+    /// `auto` rule multiplies the font's own line height instead, over a third more for
+    /// the Noto fonts.)
+    fn leading(&self, size: Pt, line_height: f32) -> LineRule {
+        LineRule::Exact(Pt(size.0 * line_height).twips())
     }
 
     fn defaults(&mut self, lang: &str) {
@@ -74,12 +85,18 @@ impl<'a> StyleSheet<'a> {
             &format!(r#"<w:lang w:val="{lang}" w:eastAsia="{lang}" w:bidi="{lang}"/></w:rPr>"#),
         );
         self.out.push_str(&r);
-        let _ = write!(
-            self.out,
-            r#"</w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="{}" w:line="{}" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
-            t.text.paragraph_spacing.twips(),
-            self.line()
-        );
+        // Paragraphs without a style are spaced as Normal ones.
+        self.out.push_str("</w:rPrDefault><w:pPrDefault>");
+        let normal = ROWS
+            .iter()
+            .find(|r| r.id == id::NORMAL)
+            .expect("Normal is a row");
+        PPr {
+            jc: None,
+            ..self.ppr(normal)
+        }
+        .write(&mut self.out);
+        self.out.push_str("</w:pPrDefault></w:docDefaults>");
     }
 
     /// Writes every row of the table.
@@ -134,8 +151,13 @@ impl<'a> StyleSheet<'a> {
             after: row.after.map(|g| self.gap(g)),
             line: row.line.map(|l| match l {
                 Line::Auto(n) => LineRule::Auto(n),
+                Line::Leading => {
+                    let size = row.size.map_or(t.sizes.body, |s| self.size(s));
+                    self.leading(size, t.text.line_height)
+                }
+                Line::Code => self.leading(t.sizes.code, t.text.code_line_height),
+                Line::RuleGap => LineRule::Exact(self.space(t.spacing.rule_gap).twips()),
             }),
-            contextual: row.contextual,
             jc: match row.jc {
                 Some("") => t.text.justify.then_some("both"),
                 jc => jc,
@@ -148,6 +170,23 @@ impl<'a> StyleSheet<'a> {
             size,
             space,
             color,
+        };
+        // A padded box: its fill reaches `pad` beyond the text on each side, drawn by borders
+        // in the fill's colour whose distance from the text is the padding (in whole points,
+        // as Word has them) less the border's own width. The left one may be a visible bar.
+        let padded = |fill: String, [pad_v, pad_h]: [Pt; 2], left: Border| {
+            let space = |pad: Pt, eighths: u8| {
+                (pad.0 - f32::from(eighths) / 8.0).round().clamp(0.0, 31.0) as i32
+            };
+            vec![
+                edge("top", 4, space(pad_v, 4), fill.clone()),
+                Border {
+                    space: space(pad_h, left.size),
+                    ..left
+                },
+                edge("bottom", 4, space(pad_v, 4), fill.clone()),
+                edge("right", 4, space(pad_h, 4), fill),
+            ]
         };
         match row.frame {
             Some(Frame::Band) if masthead => {
@@ -164,13 +203,27 @@ impl<'a> StyleSheet<'a> {
             }
             Some(Frame::Band) => {}
             Some(Frame::Byline) => p.borders = vec![edge("bottom", 6, 6, t.colors.rule.hex())],
-            Some(Frame::Quote) => p.borders = vec![edge("left", 18, 8, t.colors.rule.hex())],
-            Some(Frame::Callout) => {
-                p.borders = vec![edge("left", 24, 8, t.colors.accent.hex())];
-                p.shade = Some(t.colors.callout_background.hex());
+            Some(Frame::Quote) => {
+                // The bar stands at the quote's edge, the text at the quote indent.
+                let indent = self.space(t.spacing.quote_indent).0;
+                let space = (indent - 18.0 / 8.0).round().clamp(0.0, 31.0) as i32;
+                p.borders = vec![edge("left", 18, space, t.colors.rule.hex())];
             }
-            Some(Frame::Code) => p.shade = Some(t.colors.code_background.hex()),
-            Some(Frame::Rule) => p.borders = vec![edge("bottom", 6, 1, t.colors.rule.hex())],
+            Some(Frame::Callout) => {
+                let fill = t.colors.callout_background.hex();
+                let pad = t.spacing.callout_padding.map(|s| self.space(s));
+                let bar = edge("left", 20, 0, t.colors.accent.hex());
+                p.borders = padded(fill.clone(), pad, bar);
+                p.shade = Some(fill);
+            }
+            Some(Frame::Code) => {
+                let fill = t.colors.code_background.hex();
+                let pad = self.space(t.spacing.code_padding);
+                let left = edge("left", 4, 0, fill.clone());
+                p.borders = padded(fill.clone(), [pad, pad], left);
+                p.shade = Some(fill);
+            }
+            Some(Frame::Rule) => p.borders = vec![edge("bottom", 6, 0, t.colors.rule.hex())],
             Some(Frame::Banner) => p.shade = Some(t.colors.banner_background.hex()),
             None => {}
         }
@@ -198,10 +251,19 @@ impl<'a> StyleSheet<'a> {
         p.indent = match row.indent {
             Some(Indent::Band) if masthead => Some((220, Some(220))),
             Some(Indent::Band) | None => None,
-            Some(Indent::Quote) => Some((2 * LIST_INDENT, Some(2 * LIST_INDENT))),
-            Some(Indent::Callout) => Some((LIST_INDENT, Some(LIST_INDENT))),
-            Some(Indent::Code) => Some((115, Some(115))),
-            Some(Indent::Toc(level)) => Some((i32::from(level - 1) * LIST_INDENT, None)),
+            Some(Indent::Quote) => Some((self.space(t.spacing.quote_indent).twips(), None)),
+            Some(Indent::Callout) => {
+                let pad = self.space(t.spacing.callout_padding[1]).twips();
+                Some((pad, Some(pad)))
+            }
+            Some(Indent::Code) => {
+                let pad = self.space(t.spacing.code_padding).twips();
+                Some((pad, Some(pad)))
+            }
+            Some(Indent::Toc(level)) => {
+                let indent = self.space(t.spacing.toc_indent).twips();
+                Some((i32::from(level - 1) * indent, None))
+            }
         };
         p
     }
@@ -209,18 +271,23 @@ impl<'a> StyleSheet<'a> {
     /// A space above or below, in twips.
     fn gap(&self, gap: Gap) -> i32 {
         let t = self.theme;
+        let s = &t.spacing;
         let para = t.text.paragraph_spacing.twips();
         match gap {
             Gap::Twips(n) => n,
             Gap::Paragraph => para,
-            Gap::HalfParagraph => para / 2,
             Gap::TwoParagraphs => para * 2,
             Gap::MastheadTwoParagraphs if t.layout.title_block == TitleBlock::Masthead => para * 2,
             Gap::MastheadTwoParagraphs => 0,
-            Gap::HeadingBefore(level) => {
-                let size = t.sizes.heading(level);
-                (size.0 * 20.0 * if level == 1 { 1.2 } else { 0.9 }).round() as i32
-            }
+            Gap::HeadingBefore(level) => s.heading_before(level, t.sizes.heading(level)).twips(),
+            Gap::HeadingAfter(level) => s.heading_after(level, t.sizes.heading(level)).twips(),
+            Gap::ListSpacing => self.space(s.list_spacing).twips(),
+            Gap::FigureBefore => self.space(s.figure_before).twips(),
+            Gap::FigureAfter => self.space(s.figure_after).twips(),
+            Gap::Caption => self.space(s.caption_gap).twips(),
+            Gap::NoteSpacing => self.space(s.note_spacing).twips(),
+            Gap::TocSpacing => self.space(s.toc_spacing).twips(),
+            Gap::RuleAfter => self.space(s.rule_gap).twips() + para,
         }
     }
 
@@ -288,6 +355,7 @@ impl<'a> StyleSheet<'a> {
             return;
         }
         let t = self.theme;
+        let [pad_v, pad_h] = t.spacing.cell_padding.map(|s| self.space(s).twips());
         let _ = write!(
             self.out,
             concat!(
@@ -296,7 +364,7 @@ impl<'a> StyleSheet<'a> {
                 r#"<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="{rule}"/><w:left w:val="nil"/>"#,
                 r#"<w:bottom w:val="single" w:sz="4" w:space="0" w:color="{rule}"/><w:right w:val="nil"/>"#,
                 r#"<w:insideH w:val="single" w:sz="4" w:space="0" w:color="{rule}"/><w:insideV w:val="nil"/></w:tblBorders>"#,
-                r#"<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>"#,
+                r#"<w:tblCellMar><w:top w:w="{pad_v}" w:type="dxa"/><w:left w:w="{pad_h}" w:type="dxa"/><w:bottom w:w="{pad_v}" w:type="dxa"/><w:right w:w="{pad_h}" w:type="dxa"/></w:tblCellMar></w:tblPr>"#,
                 r#"<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tblPr/><w:tcPr><w:tcBorders><w:bottom w:val="single" w:sz="8" w:space="0" w:color="{accent}"/></w:tcBorders><w:shd w:val="clear" w:color="auto" w:fill="{bg}"/></w:tcPr></w:tblStylePr>"#,
                 r#"</w:style>"#
             ),
@@ -304,59 +372,11 @@ impl<'a> StyleSheet<'a> {
             rule = t.colors.rule.hex(),
             accent = t.colors.accent.hex(),
             bg = t.colors.callout_background.hex(),
+            pad_v = pad_v,
+            pad_h = pad_h,
         );
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sheet() -> String {
-        styles_xml(&briefing_model::builtin("briefing").unwrap(), "en-GB")
-    }
-
-    #[test]
-    fn built_in_ids_and_names_are_present() {
-        let x = sheet();
-        for (id, name) in [
-            ("Normal", "Normal"),
-            ("Title", "Title"),
-            ("Subtitle", "Subtitle"),
-            ("Heading1", "heading 1"),
-            ("Heading6", "heading 6"),
-            ("Quote", "Quote"),
-            ("IntenseQuote", "Intense Quote"),
-            ("ListBullet", "List Bullet"),
-            ("ListNumber", "List Number"),
-            ("Caption", "caption"),
-            ("FootnoteText", "footnote text"),
-            ("FootnoteReference", "footnote reference"),
-            ("EndnoteText", "endnote text"),
-            ("EndnoteReference", "endnote reference"),
-            ("Header", "header"),
-            ("Footer", "footer"),
-            ("Hyperlink", "Hyperlink"),
-            ("TOC1", "toc 1"),
-            ("TOC3", "toc 3"),
-        ] {
-            assert!(
-                x.contains(&format!(r#"w:styleId="{id}"><w:name w:val="{name}"/>"#)),
-                "{id}"
-            );
-        }
-        assert_eq!(x.matches(r#"w:styleId="Normal""#).count(), 1);
-    }
-
-    #[test]
-    fn theme_values_reach_the_styles() {
-        let x = sheet();
-        assert!(x.contains(r#"<w:lang w:val="en-GB""#));
-        assert!(x.contains(r#"w:ascii="Noto Serif""#));
-        assert!(x.contains(r#"w:ascii="JetBrains Mono""#));
-        // 10.5 pt body = 21 half-points; the accent colour on headings.
-        assert!(x.contains(r#"<w:sz w:val="21"/>"#));
-        assert!(x.contains(r#"<w:color w:val="1F4E79"/>"#));
-        assert!(x.contains(r#"<w:outlineLvl w:val="0"/>"#));
-    }
-}
+mod tests;

@@ -29,6 +29,8 @@ pub(super) struct Tab {
 pub(super) enum LineRule {
     /// A multiple of the font's own line height, in 240ths.
     Auto(i32),
+    /// Exactly this many twips from baseline to baseline.
+    Exact(i32),
 }
 
 /// Paragraph properties in schema order (ECMA-376 `CT_PPrBase`).
@@ -52,8 +54,6 @@ pub(super) struct PPr {
     pub(super) line: Option<LineRule>,
     /// Left and right indent, in twips (no right indent when `None`).
     pub(super) indent: Option<(i32, Option<i32>)>,
-    /// No space between paragraphs of this same style.
-    pub(super) contextual: bool,
     /// Justification: `left`, `center`, `both`.
     pub(super) jc: Option<&'static str>,
     /// Outline level, 0-based.
@@ -113,6 +113,9 @@ impl PPr {
                 Some(LineRule::Auto(l)) => {
                     let _ = write!(out, r#" w:line="{l}" w:lineRule="auto""#);
                 }
+                Some(LineRule::Exact(l)) => {
+                    let _ = write!(out, r#" w:line="{l}" w:lineRule="exact""#);
+                }
                 None => {}
             }
             out.push_str("/>");
@@ -123,9 +126,6 @@ impl PPr {
                 let _ = write!(out, r#" w:right="{r}""#);
             }
             out.push_str("/>");
-        }
-        if self.contextual {
-            out.push_str("<w:contextualSpacing/>");
         }
         if let Some(jc) = self.jc {
             let _ = write!(out, r#"<w:jc w:val="{jc}"/>"#);

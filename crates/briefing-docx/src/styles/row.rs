@@ -66,25 +66,46 @@ pub(super) enum Ink {
 /// Space above or below a paragraph.
 #[derive(Clone, Copy)]
 pub(super) enum Gap {
-    /// A fixed number of twips.
+    /// A fixed number of twips (page furniture and the title block).
     Twips(i32),
     /// The theme's paragraph spacing.
     Paragraph,
-    /// Half the paragraph spacing.
-    HalfParagraph,
     /// Twice the paragraph spacing.
     TwoParagraphs,
     /// Twice the paragraph spacing in a masthead, none when stacked.
     MastheadTwoParagraphs,
     /// Above a heading of this level.
     HeadingBefore(u8),
+    /// Below a heading of this level.
+    HeadingAfter(u8),
+    /// Between list items.
+    ListSpacing,
+    /// Above a figure.
+    FigureBefore,
+    /// Below a figure and its caption.
+    FigureAfter,
+    /// Between a figure and its caption.
+    Caption,
+    /// Between two notes.
+    NoteSpacing,
+    /// Above a top-level contents entry.
+    TocSpacing,
+    /// Below a horizontal rule: the rule's gap, then paragraph spacing.
+    RuleAfter,
 }
 
 /// Line spacing.
 #[derive(Clone, Copy)]
 pub(super) enum Line {
-    /// A multiple of the font's own line height, in 240ths.
+    /// A multiple of the font's own line height, in 240ths: for pictures and furniture,
+    /// which must never be clipped.
     Auto(i32),
+    /// Exactly the theme's line height times the style's size, as the PDF sets lines.
+    Leading,
+    /// Exactly the theme's code line height times the code size.
+    Code,
+    /// Exactly the rule's gap: the empty line above a horizontal rule.
+    RuleGap,
 }
 
 /// Left and right indent.
@@ -92,13 +113,13 @@ pub(super) enum Line {
 pub(super) enum Indent {
     /// The masthead band's inset (none when stacked).
     Band,
-    /// A block quote's.
+    /// A block quote's: the theme's quote indent.
     Quote,
-    /// A callout's.
+    /// A callout's: its padding on both sides.
     Callout,
-    /// A code block's.
+    /// A code block's: its padding on both sides.
     Code,
-    /// A contents entry of this level.
+    /// A contents entry of this level: the contents indent per level below the first.
     Toc(u8),
 }
 
@@ -111,9 +132,9 @@ pub(super) enum Frame {
     Byline,
     /// A block quote's bar.
     Quote,
-    /// A callout's bar and background.
+    /// A callout's bar and its padded background.
     Callout,
-    /// A code block's background.
+    /// A code block's padded background.
     Code,
     /// A horizontal rule.
     Rule,
@@ -159,8 +180,6 @@ pub(super) struct Row {
     pub(super) line: Option<Line>,
     /// Left and right indent.
     pub(super) indent: Option<Indent>,
-    /// No space between paragraphs of this same style.
-    pub(super) contextual: bool,
     /// Justification; `Some("")` for the theme's (justified or ragged).
     pub(super) jc: Option<&'static str>,
     /// Outline level, 0-based.
