@@ -1,8 +1,13 @@
-//! Helpers for the end-to-end tests: the repository's paths, parsing inputs, and word parity.
+//! Helpers for the end-to-end tests: the repository's paths, parsing inputs, word parity,
+//! and readers of the PDF's text and where it stands.
 
 use std::path::{Path, PathBuf};
 
 use briefing_model::{Date, Document, ParseOptions, SourceKind};
+
+mod positions;
+
+pub use positions::{Run, pdf_runs};
 
 /// The workspace root.
 pub fn root() -> PathBuf {

@@ -8,5 +8,6 @@ mod formats;
 mod plain_text;
 mod properties;
 mod readme;
+mod spacing;
 mod support;
 mod themes;
