@@ -1,10 +1,13 @@
-//! Helpers for the end-to-end tests: the repository's paths, parsing inputs, word parity,
-//! and readers of the PDF's text and where it stands.
+//! Helpers for the end-to-end tests: the repository's paths, parsing inputs and the sample,
+//! documents built in code (`build`), word parity, and readers of the PDF's text and where
+//! it stands and of HTML pages (`html`).
 
 use std::path::{Path, PathBuf};
 
 use briefing_model::{Date, Document, ParseOptions, SourceKind};
 
+pub mod build;
+pub mod html;
 mod positions;
 
 pub use positions::{Run, pdf_runs};
@@ -41,6 +44,11 @@ pub fn parse(path: &Path) -> Document {
     briefing_model::parse(&text, &opts)
         .expect("input parses")
         .value
+}
+
+/// The sample briefing, `input/alaska-summit.txt`, parsed as the CLI parses it.
+pub fn sample() -> Document {
+    parse(&root().join("input/alaska-summit.txt"))
 }
 
 /// The words a reader compares: lower case, apostrophes folded, split as `inspect` splits them;
