@@ -166,51 +166,14 @@ pub fn parity(source: &[String], out: &[String]) -> f64 {
     100.0 * f64::from(prev[out.len()]) / source.len() as f64
 }
 
-/// The text of a PDF as a reader's copy-and-paste gets it, and its page count.
-///
-/// lopdf decodes each string through the font's ToUnicode map; a line break is added wherever
-/// the text is positioned anew (`Tm`, `Td`, `BT`), as viewers separate separately placed runs.
+/// The text of a PDF as a reader's copy-and-paste gets it, and its page count: each run of
+/// text on a line of its own, as viewers separate separately placed runs.
 pub fn pdf_text(bytes: &[u8]) -> (String, usize) {
-    use lopdf::content::Content;
-    let doc = lopdf::Document::load_mem(bytes).expect("lopdf opens the PDF");
-    let pages = doc.get_pages();
+    let (runs, pages) = positions::read(bytes);
     let mut text = String::new();
-    for page in pages.values() {
-        let fonts = doc.get_page_fonts(*page).expect("page fonts");
-        let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding<'_>> = fonts
-            .into_iter()
-            .map(|(name, font)| (name, font.get_font_encoding(&doc).expect("font encoding")))
-            .collect();
-        let content = Content::decode(&doc.get_page_content(*page)).expect("decodes");
-        let mut encoding = None;
-        for op in &content.operations {
-            match op.operator.as_str() {
-                "Tf" => {
-                    encoding = op
-                        .operands
-                        .first()
-                        .and_then(|n| n.as_name().ok())
-                        .and_then(|n| encodings.get(n))
-                }
-                "Tm" | "Td" | "TD" | "T*" | "BT" if !text.ends_with('\n') => text.push('\n'),
-                "Tj" | "TJ" => {
-                    let Some(enc) = encoding else { continue };
-                    let items = match op.operands.first() {
-                        Some(lopdf::Object::Array(items)) => items.clone(),
-                        Some(other) => vec![other.clone()],
-                        None => Vec::new(),
-                    };
-                    for item in items {
-                        if let lopdf::Object::String(s, _) = item {
-                            text.push_str(
-                                &lopdf::Document::decode_text(enc, &s).expect("decodable text"),
-                            );
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
+    for run in runs {
+        text.push('\n');
+        text.push_str(&run.text);
     }
-    (text, pages.len())
+    (text, pages)
 }

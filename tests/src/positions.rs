@@ -18,12 +18,21 @@ pub struct Run {
     pub text: String,
 }
 
-/// Every text run of the PDF, in the order drawn. A run starts wherever the text matrix is
-/// set (`Tm`), which is where the renderer places text.
+/// Every run of text of the PDF that has any, in the order drawn.
 pub fn pdf_runs(bytes: &[u8]) -> Vec<Run> {
+    read(bytes).0
+}
+
+/// The runs of text of a PDF, and its page count. A run starts wherever text is positioned
+/// anew (`BT`, `Tm`, `Td`, `TD`, `T*`), as viewers separate separately placed text. `Tm`
+/// sets the position (briefing places all its text so) and `Td`/`TD` move it; `T*` starts a
+/// run without following the leading. lopdf decodes each string through the font's
+/// ToUnicode map.
+pub(crate) fn read(bytes: &[u8]) -> (Vec<Run>, usize) {
     let doc = lopdf::Document::load_mem(bytes).expect("lopdf opens the PDF");
-    let mut runs = Vec::new();
-    for (page, id) in doc.get_pages().values().enumerate() {
+    let pages = doc.get_pages();
+    let mut runs: Vec<Run> = Vec::new();
+    for (page, id) in pages.values().enumerate() {
         let encodings: BTreeMap<Vec<u8>, lopdf::Encoding<'_>> = doc
             .get_page_fonts(*id)
             .expect("page fonts")
@@ -33,6 +42,7 @@ pub fn pdf_runs(bytes: &[u8]) -> Vec<Run> {
         let content = lopdf::content::Content::decode(&doc.get_page_content(*id))
             .expect("the page's content decodes");
         let (mut encoding, mut size, mut at) = (None, 0.0, (0.0, 0.0));
+        let mut fresh = true;
         for op in &content.operations {
             let number = |i: usize| op.operands.get(i).and_then(|o| o.as_float().ok());
             match op.operator.as_str() {
@@ -44,7 +54,18 @@ pub fn pdf_runs(bytes: &[u8]) -> Vec<Run> {
                         .and_then(|n| encodings.get(n));
                     size = number(1).unwrap_or(0.0);
                 }
-                "Tm" => at = (number(4).unwrap_or(0.0), number(5).unwrap_or(0.0)),
+                "Tm" => {
+                    at = (number(4).unwrap_or(0.0), number(5).unwrap_or(0.0));
+                    fresh = true;
+                }
+                "Td" | "TD" => {
+                    at = (
+                        at.0 + number(0).unwrap_or(0.0),
+                        at.1 + number(1).unwrap_or(0.0),
+                    );
+                    fresh = true;
+                }
+                "BT" | "T*" => fresh = true,
                 "Tj" | "TJ" => {
                     let Some(enc) = encoding else { continue };
                     let items = match op.operands.first() {
@@ -60,17 +81,22 @@ pub fn pdf_runs(bytes: &[u8]) -> Vec<Run> {
                             );
                         }
                     }
-                    runs.push(Run {
-                        page,
-                        x: at.0,
-                        y: at.1,
-                        size,
-                        text,
-                    });
+                    match runs.last_mut() {
+                        Some(last) if !fresh => last.text.push_str(&text),
+                        _ if text.is_empty() => continue,
+                        _ => runs.push(Run {
+                            page,
+                            x: at.0,
+                            y: at.1,
+                            size,
+                            text,
+                        }),
+                    }
+                    fresh = false;
                 }
                 _ => {}
             }
         }
     }
-    runs
+    (runs, pages.len())
 }

@@ -56,14 +56,18 @@ impl FromStr for Pt {
     }
 }
 
+/// A length or space as a theme file writes it: a bare number, or text with a unit.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Raw {
+    /// A bare number.
+    Num(f32),
+    /// Text, such as a number with its unit.
+    Text(String),
+}
+
 impl<'de> Deserialize<'de> for Pt {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Pt, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Num(f32),
-            Text(String),
-        }
         match Raw::deserialize(d)? {
             Raw::Num(n) if n.is_finite() && n >= 0.0 => Ok(Pt(n)),
             Raw::Num(n) => Err(serde::de::Error::custom(LengthError(n.to_string()))),
@@ -141,12 +145,6 @@ impl Serialize for Space {
 
 impl<'de> Deserialize<'de> for Space {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Space, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Num(f32),
-            Text(String),
-        }
         match Raw::deserialize(d)? {
             Raw::Num(n) => Space::Em(n)
                 .checked()

@@ -80,6 +80,24 @@ const fn toc(level: u8, id: &'static str, name: &'static str) -> Row {
     }
 }
 
+/// The running header or footer: the furniture family, small and muted, so running lines
+/// stay apart from the text whatever fonts the body and headings use.
+const fn running(id: &'static str, name: &'static str) -> Row {
+    Row {
+        id,
+        name,
+        tabs: Some(Tabs::Furniture),
+        before: Some(Gap::Twips(0)),
+        after: Some(Gap::Twips(0)),
+        line: Some(Line::Auto(240)),
+        jc: Some("center"),
+        font: Some(Font::Furniture),
+        color: Some(Ink::Muted),
+        size: Some(Size::Small),
+        ..PARA
+    }
+}
+
 /// Footnote and endnote text.
 const fn note(id: &'static str, name: &'static str) -> Row {
     Row {
@@ -307,32 +325,8 @@ pub(super) static ROWS: [Row; 39] = [
         line: Some(Line::RuleGap),
         ..PARA
     },
-    Row {
-        id: id::HEADER,
-        name: "header",
-        tabs: Some(Tabs::Furniture),
-        before: Some(Gap::Twips(0)),
-        after: Some(Gap::Twips(0)),
-        line: Some(Line::Auto(240)),
-        jc: Some("center"),
-        font: Some(Font::Furniture),
-        color: Some(Ink::Muted),
-        size: Some(Size::Small),
-        ..PARA
-    },
-    Row {
-        id: id::FOOTER,
-        name: "footer",
-        tabs: Some(Tabs::Furniture),
-        before: Some(Gap::Twips(0)),
-        after: Some(Gap::Twips(0)),
-        line: Some(Line::Auto(240)),
-        jc: Some("center"),
-        font: Some(Font::Furniture),
-        color: Some(Ink::Muted),
-        size: Some(Size::Small),
-        ..PARA
-    },
+    running(id::HEADER, "header"),
+    running(id::FOOTER, "footer"),
     Row {
         id: id::CLASSIFICATION,
         name: "Classification",
