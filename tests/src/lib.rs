@@ -1,11 +1,17 @@
-//! Helpers for the end-to-end tests: the repository's paths, parsing inputs, word parity, and
-//! readers of the produced bytes.
-
-pub mod docx;
+//! Helpers for the end-to-end tests: the repository's paths, parsing inputs and the sample,
+//! documents built in code (`build`), word parity, and readers of the produced bytes: the
+//! PDF's text and where it stands, DOCX parts (`docx`) and HTML pages (`html`).
 
 use std::path::{Path, PathBuf};
 
 use briefing_model::{Date, Document, ParseOptions, SourceKind};
+
+pub mod build;
+pub mod docx;
+pub mod html;
+mod positions;
+
+pub use positions::{Run, pdf_runs};
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -39,6 +45,11 @@ pub fn parse(path: &Path) -> Document {
     briefing_model::parse(&text, &opts)
         .expect("input parses")
         .value
+}
+
+/// The sample briefing, `input/alaska-summit.txt`, parsed as the CLI parses it.
+pub fn sample() -> Document {
+    parse(&root().join("input/alaska-summit.txt"))
 }
 
 /// The words a reader compares: lower case, apostrophes folded, split as `inspect` splits them;
@@ -156,51 +167,14 @@ pub fn parity(source: &[String], out: &[String]) -> f64 {
     100.0 * f64::from(prev[out.len()]) / source.len() as f64
 }
 
-/// The text of a PDF as a reader's copy-and-paste gets it, and its page count.
-///
-/// lopdf decodes each string through the font's ToUnicode map; a line break is added wherever
-/// the text is positioned anew (`Tm`, `Td`, `BT`), as viewers separate separately placed runs.
+/// The text of a PDF as a reader's copy-and-paste gets it, and its page count: each run of
+/// text on a line of its own, as viewers separate separately placed runs.
 pub fn pdf_text(bytes: &[u8]) -> (String, usize) {
-    use lopdf::content::Content;
-    let doc = lopdf::Document::load_mem(bytes).expect("lopdf opens the PDF");
-    let pages = doc.get_pages();
+    let (runs, pages) = positions::read(bytes);
     let mut text = String::new();
-    for page in pages.values() {
-        let fonts = doc.get_page_fonts(*page).expect("page fonts");
-        let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding<'_>> = fonts
-            .into_iter()
-            .map(|(name, font)| (name, font.get_font_encoding(&doc).expect("font encoding")))
-            .collect();
-        let content = Content::decode(&doc.get_page_content(*page)).expect("decodes");
-        let mut encoding = None;
-        for op in &content.operations {
-            match op.operator.as_str() {
-                "Tf" => {
-                    encoding = op
-                        .operands
-                        .first()
-                        .and_then(|n| n.as_name().ok())
-                        .and_then(|n| encodings.get(n))
-                }
-                "Tm" | "Td" | "TD" | "T*" | "BT" if !text.ends_with('\n') => text.push('\n'),
-                "Tj" | "TJ" => {
-                    let Some(enc) = encoding else { continue };
-                    let items = match op.operands.first() {
-                        Some(lopdf::Object::Array(items)) => items.clone(),
-                        Some(other) => vec![other.clone()],
-                        None => Vec::new(),
-                    };
-                    for item in items {
-                        if let lopdf::Object::String(s, _) = item {
-                            text.push_str(
-                                &lopdf::Document::decode_text(enc, &s).expect("decodable text"),
-                            );
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
+    for run in runs {
+        text.push('\n');
+        text.push_str(&run.text);
     }
-    (text, pages.len())
+    (text, pages)
 }

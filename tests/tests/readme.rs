@@ -24,6 +24,7 @@ fn the_readme_theme_example_loads() {
     assert_eq!(theme.fonts.heading.family, "Inter");
     assert_eq!(theme.colors.accent.to_string(), "#00594f");
     assert!(theme.logo.is_some());
+    assert_eq!(theme.spacing.list_indent, briefing_model::Space::Em(1.5));
     assert_eq!(
         theme.layout.title_block,
         briefing_model::TitleBlock::Masthead

@@ -1,12 +1,13 @@
 //! Theme to CSS: `:root` custom properties, a derived dark palette and the `@page` rule.
 //!
 //! The stylesheet (`style.css`) only reads these variables, so one stylesheet serves every
-//! theme. On screen the type scale is kept as ratios to the reader's own font size (it
-//! respects their browser setting); print uses the theme's sizes in points exactly.
+//! theme. On screen the type scale and the spacing are kept as ratios to the reader's own
+//! font size (it respects their browser setting); print uses the theme's sizes in points
+//! exactly, the root font size being the theme's body size.
 
 use std::fmt::Write as _;
 
-use briefing_model::{Colors, FontFamily, Pt, Rgb, Theme};
+use briefing_model::{Colors, FontFamily, Pt, Rgb, Space, Theme};
 
 /// The page background; themes describe ink on white paper.
 const PAPER: Rgb = Rgb {
@@ -92,9 +93,15 @@ pub(crate) fn theme_css(theme: &Theme) -> String {
     let _ = writeln!(css, "  --line-height: {};", num(theme.text.line_height));
     let _ = writeln!(
         css,
+        "  --code-line-height: {};",
+        num(theme.text.code_line_height)
+    );
+    let _ = writeln!(
+        css,
         "  --paragraph-spacing: {}em;",
         num(theme.text.paragraph_spacing.0 / body)
     );
+    spacing(&mut css, theme);
     let _ = writeln!(
         css,
         "  --text-align: {};",
@@ -124,6 +131,48 @@ pub(crate) fn theme_css(theme: &Theme) -> String {
         num(p.margin_left.0)
     );
     css
+}
+
+/// Writes the `[spacing]` variables. A heading's spaces in em are in `em`, its own size,
+/// as the theme means them; every other space in em, and every fixed one, is in `rem`: the
+/// body size, on screen the reader's.
+fn spacing(css: &mut String, theme: &Theme) {
+    let body = theme.sizes.body.0.max(1.0);
+    let rem = |space: Space| match space {
+        Space::Em(em) => format!("{}rem", num(em)),
+        Space::Fixed(p) => format!("{}rem", num(p.0 / body)),
+    };
+    let s = &theme.spacing;
+    for (name, spaces) in [("before", &s.heading_before), ("after", &s.heading_after)] {
+        for (i, space) in spaces.iter().enumerate() {
+            let value = match *space {
+                Space::Em(em) => format!("{}em", num(em)),
+                fixed => rem(fixed),
+            };
+            let _ = writeln!(css, "  --heading-{name}-{}: {value};", i + 1);
+        }
+    }
+    for (name, space) in [
+        ("list-indent", s.list_indent),
+        ("list-spacing", s.list_spacing),
+        ("quote-indent", s.quote_indent),
+        ("code-padding", s.code_padding),
+        ("figure-before", s.figure_before),
+        ("figure-after", s.figure_after),
+        ("caption-gap", s.caption_gap),
+        ("rule-gap", s.rule_gap),
+        ("note-spacing", s.note_spacing),
+        ("toc-indent", s.toc_indent),
+        ("toc-spacing", s.toc_spacing),
+    ] {
+        let _ = writeln!(css, "  --{name}: {};", rem(space));
+    }
+    for (name, [block, inline]) in [
+        ("callout-padding", s.callout_padding),
+        ("cell-padding", s.cell_padding),
+    ] {
+        let _ = writeln!(css, "  --{name}: {} {};", rem(block), rem(inline));
+    }
 }
 
 /// Writes `--font-<role>` as a quoted family name followed by fallbacks.
@@ -343,6 +392,21 @@ mod tests {
             let (h, s, l) = to_hsl(c);
             assert_eq!(from_hsl(h, s, l), c);
         }
+    }
+
+    #[test]
+    fn spaces_keep_their_reference_size() {
+        let mut theme = (*briefing_model::builtin("briefing").unwrap()).clone();
+        let css = theme_css(&theme);
+        // A heading's em is its own size; 18pt at a 10.5pt body is 1.714 body sizes.
+        assert!(css.contains("  --heading-before-1: 1.1em;\n"), "{css}");
+        assert!(css.contains("  --list-indent: 1.714rem;\n"));
+        assert!(css.contains("  --cell-padding: 0.4rem 0.571rem;\n"));
+        theme.spacing.list_indent = Space::Em(1.5);
+        theme.spacing.heading_after[0] = Space::Fixed(Pt(21.0));
+        let css = theme_css(&theme);
+        assert!(css.contains("  --list-indent: 1.5rem;\n"));
+        assert!(css.contains("  --heading-after-1: 2rem;\n"));
     }
 
     #[test]

@@ -31,9 +31,9 @@ pub use standard::{PdfClaim, PdfStandard, UnknownStandard};
 pub use theme::{
     BUILTIN_THEMES, Colors, ColorsSpec, FontFamily, FontFamilySpec, FontFile, Fonts, FontsSpec,
     FootnotePlacement, HtmlFiles, Layout, LayoutSpec, Page, PageSpec, PaperSize, Pdf, PdfSpec,
-    Placeholders, Sizes, SizesSpec, TextStyle, TextStyleSpec, Theme, ThemeError, ThemeFile,
-    ThemeSpec, TitleBlock, builtin, builtin_files, is_theme_folder, load as load_theme,
-    load_dir as load_theme_dir,
+    Placeholders, Sizes, SizesSpec, Spacing, SpacingSpec, TextStyle, TextStyleSpec, Theme,
+    ThemeError, ThemeFile, ThemeSpec, TitleBlock, builtin, builtin_files, is_theme_folder,
+    load as load_theme, load_dir as load_theme_dir,
 };
-pub use units::{ColorError, LengthError, Pt, Rgb};
+pub use units::{ColorError, LengthError, Pt, Rgb, Space, SpaceError};
 pub use walk::{ImageRef, walk_blocks, walk_inlines};

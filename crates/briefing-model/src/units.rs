@@ -56,17 +56,99 @@ impl FromStr for Pt {
     }
 }
 
+/// A length or space as a theme file writes it: a bare number, or text with a unit.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Raw {
+    /// A bare number.
+    Num(f32),
+    /// Text, such as a number with its unit.
+    Text(String),
+}
+
 impl<'de> Deserialize<'de> for Pt {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Pt, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Num(f32),
-            Text(String),
-        }
         match Raw::deserialize(d)? {
             Raw::Num(n) if n.is_finite() && n >= 0.0 => Ok(Pt(n)),
             Raw::Num(n) => Err(serde::de::Error::custom(LengthError(n.to_string()))),
+            Raw::Text(s) => s.parse().map_err(serde::de::Error::custom),
+        }
+    }
+}
+
+/// A space in a theme's `[spacing]` section: in em, a multiple of the font size it belongs
+/// to (a bare number, or a string such as `"1.2em"`), or a fixed length (`"18pt"`, `"6mm"`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Space {
+    /// A multiple of the font size.
+    Em(f32),
+    /// A fixed length, whatever the font size.
+    Fixed(Pt),
+}
+
+impl Space {
+    /// The largest space in em a theme may give.
+    pub const MAX_EM: f32 = 10.0;
+    /// The largest fixed space a theme may give: two inches.
+    pub const MAX_FIXED: Pt = Pt(144.0);
+
+    /// The space for text of `size`.
+    pub fn of(self, size: Pt) -> Pt {
+        match self {
+            Space::Em(em) => Pt(em * size.0),
+            Space::Fixed(length) => length,
+        }
+    }
+}
+
+/// Why a space did not parse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{0:?} is not a space: write a number of em from 0 to 10 (such as 1.2, or \"1.2em\"), or a length up to 2in (such as \"6pt\")"
+)]
+pub struct SpaceError(pub String);
+
+impl FromStr for Space {
+    type Err = SpaceError;
+
+    fn from_str(s: &str) -> Result<Space, SpaceError> {
+        let err = || SpaceError(s.to_owned());
+        let t = s.trim();
+        let space = match t.strip_suffix("em") {
+            Some(n) => Space::Em(n.trim().parse().map_err(|_| err())?),
+            None => Space::Fixed(t.parse().map_err(|_| err())?),
+        };
+        space.checked().ok_or_else(err)
+    }
+}
+
+impl Space {
+    /// The space if it is finite, not negative and not out of all proportion.
+    fn checked(self) -> Option<Space> {
+        let ok = match self {
+            Space::Em(em) => em.is_finite() && (0.0..=Space::MAX_EM).contains(&em),
+            Space::Fixed(Pt(p)) => p.is_finite() && (0.0..=Space::MAX_FIXED.0).contains(&p),
+        };
+        ok.then_some(self)
+    }
+}
+
+/// An em space as a number, a fixed one as a string with its unit, as a theme file writes them.
+impl Serialize for Space {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Space::Em(em) => s.serialize_f32(*em),
+            Space::Fixed(Pt(p)) => s.collect_str(&format_args!("{p}pt")),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Space {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Space, D::Error> {
+        match Raw::deserialize(d)? {
+            Raw::Num(n) => Space::Em(n)
+                .checked()
+                .ok_or_else(|| serde::de::Error::custom(SpaceError(n.to_string()))),
             Raw::Text(s) => s.parse().map_err(serde::de::Error::custom),
         }
     }
@@ -160,6 +242,17 @@ mod tests {
         assert_eq!("1in".parse::<Pt>().unwrap(), Pt(72.0));
         assert!("-3mm".parse::<Pt>().is_err());
         assert!("3furlongs".parse::<Pt>().is_err());
+    }
+
+    #[test]
+    fn spaces_are_em_or_lengths() {
+        assert_eq!("1.2em".parse::<Space>().unwrap(), Space::Em(1.2));
+        assert_eq!("18pt".parse::<Space>().unwrap(), Space::Fixed(Pt(18.0)));
+        assert_eq!(Space::Em(0.5).of(Pt(10.0)), Pt(5.0));
+        assert_eq!(Space::Fixed(Pt(6.0)).of(Pt(20.0)), Pt(6.0));
+        for bad in ["-1em", "11em", "3in", "wide", "NaNem"] {
+            assert!(bad.parse::<Space>().is_err(), "{bad}");
+        }
     }
 
     #[test]

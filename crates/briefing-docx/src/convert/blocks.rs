@@ -1,6 +1,6 @@
 //! Blocks: headings, paragraphs, quotes, callouts, code, figures and rules.
 
-use briefing_model::{Block, BlockKind, Inline};
+use briefing_model::{Block, BlockKind, Inline, Theme};
 use docx_rs::{BreakType, Pic, Run};
 
 use super::converter::{Converter, Ctx, Out, Part};
@@ -9,7 +9,7 @@ use super::para::{Para, Piece};
 use crate::edits::RunEdit;
 use crate::image::{self, Picture};
 use crate::parts::Media;
-use crate::styles::{LIST_INDENT, id};
+use crate::styles::{id, list_indent};
 
 /// English Metric Units per point.
 const EMU_PER_PT: f32 = 12_700.0;
@@ -50,14 +50,14 @@ impl Converter<'_> {
             BlockKind::Paragraph { content } => {
                 let pieces = self.inlines(content, Fmt::default(), line);
                 let p = self.para(ctx.style);
-                let p = indent_for(p, ctx);
+                let p = indent_for(p, ctx, self.theme);
                 out.push(Out::Para(p.pieces(pieces)));
             }
             // Raw HTML is shown as the text it is: Word has no use for markup.
             BlockKind::Html { html } => {
                 let pieces = self.inlines(&[Inline::Text(html.clone())], Fmt::default(), line);
                 let p = self.para(ctx.style);
-                let p = indent_for(p, ctx);
+                let p = indent_for(p, ctx, self.theme);
                 out.push(Out::Para(p.pieces(pieces)));
             }
             BlockKind::List { start, items } => self.list(*start, items, ctx, out),
@@ -87,14 +87,14 @@ impl Converter<'_> {
                         let mut pieces = vec![Piece::Run(label)];
                         pieces.extend(self.inlines(content, Fmt::default(), *line));
                         let p = self.para(id::INTENSE_QUOTE);
-                        out.push(Out::Para(indent_for(p, ctx).pieces(pieces)));
+                        out.push(Out::Para(indent_for(p, ctx, self.theme).pieces(pieces)));
                         for b in rest {
                             self.block(b, &inner, out);
                         }
                     }
                     _ => {
                         let p = self.para(id::INTENSE_QUOTE);
-                        out.push(Out::Para(indent_for(p, ctx).run(label)));
+                        out.push(Out::Para(indent_for(p, ctx, self.theme).run(label)));
                         for b in blocks {
                             self.block(b, &inner, out);
                         }
@@ -103,7 +103,7 @@ impl Converter<'_> {
             }
             BlockKind::Code { text, .. } => {
                 let text = self.clean(text, line);
-                let mut p = indent_for(self.para(id::CODE), ctx);
+                let mut p = indent_for(self.para(id::CODE), ctx, self.theme);
                 for (i, l) in text.split('\n').enumerate() {
                     let mut run = Run::new();
                     if i > 0 {
@@ -147,7 +147,7 @@ impl Converter<'_> {
             BlockKind::Figure { src, alt, caption } => {
                 let picture = self.picture(src, alt, line);
                 let p = self.para(id::FIGURE);
-                out.push(Out::Para(indent_for(p, ctx).piece(picture)));
+                out.push(Out::Para(indent_for(p, ctx, self.theme).piece(picture)));
                 if !caption.is_empty() {
                     let pieces = self.inlines(caption, Fmt::default(), line);
                     let p = self.para(id::CAPTION);
@@ -217,9 +217,9 @@ impl Converter<'_> {
 }
 
 /// Indents a paragraph that sits inside a list item to the item's text.
-fn indent_for(p: Para, ctx: &Ctx) -> Para {
+fn indent_for(p: Para, ctx: &Ctx, theme: &Theme) -> Para {
     if ctx.depth == 0 {
         return p;
     }
-    p.indent(LIST_INDENT * (ctx.depth as i32 + 1))
+    p.indent(list_indent(theme) * ctx.depth as i32)
 }

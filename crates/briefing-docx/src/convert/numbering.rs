@@ -7,7 +7,6 @@
 
 use std::fmt::Write as _;
 
-use crate::styles::LIST_INDENT;
 
 /// The abstract definition of bulleted lists.
 const BULLET_ABSTRACT: usize = 2;
@@ -50,7 +49,8 @@ impl Lists {
 }
 
 /// `word/numbering.xml`: the two abstract definitions (nine levels each), then `nums`.
-pub(super) fn numbering_xml(nums: &[Num]) -> String {
+/// Each level's text starts `indent` twips further in, its marker hanging in the indent.
+pub(super) fn numbering_xml(nums: &[Num], indent: i32) -> String {
     let mut s = String::with_capacity(4096 + 128 * nums.len());
     s.push_str(concat!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
@@ -75,8 +75,8 @@ pub(super) fn numbering_xml(nums: &[Num]) -> String {
                 level = level,
                 format = format,
                 text = text,
-                left = LIST_INDENT * (level as i32 + 2),
-                hang = LIST_INDENT,
+                left = indent * (level as i32 + 1),
+                hang = indent,
             );
         }
         s.push_str("</w:abstractNum>");

@@ -2,6 +2,10 @@
 
 /// Running text.
 pub(crate) const NORMAL: &str = "Normal";
+/// The character style runs have by default.
+pub(crate) const DEFAULT_PARAGRAPH_FONT: &str = "DefaultParagraphFont";
+/// The table style tables have by default.
+pub(crate) const TABLE_NORMAL: &str = "TableNormal";
 /// The paragraph holding the theme's logo, above the title.
 pub(crate) const LOGO: &str = "Logo";
 /// The document title.

@@ -7,17 +7,26 @@
 
 use std::fmt::Write as _;
 
-use briefing_model::{Theme, TitleBlock};
+use briefing_model::{Pt, Space, Theme, TitleBlock};
 
 use crate::text::escape;
 
 pub(crate) mod id;
+mod ppr;
+mod row;
+mod rows;
 mod rpr;
 
+use ppr::{Border, LineRule, PPr, Tab};
+use row::{Font, Frame, Gap, Indent, Ink, Kind, Line, Row, Size, Tabs};
+use rows::ROWS;
 use rpr::RPr;
 
-/// Hanging indent of list items per nesting level, in twips.
-pub(crate) const LIST_INDENT: i32 = 360;
+/// How far each level of list nesting indents its items' text, in twips: the theme's list
+/// indent. The marker hangs in it.
+pub(crate) fn list_indent(theme: &Theme) -> i32 {
+    theme.spacing.list_indent.of(theme.sizes.body).twips()
+}
 
 /// Builds `word/styles.xml` for `theme`, with `lang` as the document language.
 pub(crate) fn styles_xml(theme: &Theme, lang: &str) -> String {
@@ -28,7 +37,7 @@ pub(crate) fn styles_xml(theme: &Theme, lang: &str) -> String {
     s.out
 }
 
-/// The writer of the style sheet, holding the theme's derived values.
+/// The writer of the style sheet, holding the theme its rows resolve against.
 struct StyleSheet<'a> {
     theme: &'a Theme,
     out: String,
@@ -45,9 +54,17 @@ impl<'a> StyleSheet<'a> {
         StyleSheet { theme, out }
     }
 
-    /// Line spacing in 240ths of a line, from the theme's multiple.
-    fn line(&self) -> i32 {
-        (self.theme.text.line_height * 240.0).round() as i32
+    /// A space of the theme's `[spacing]`, for the body size.
+    fn space(&self, space: Space) -> Pt {
+        space.of(self.theme.sizes.body)
+    }
+
+    /// Exact line spacing for text of `size`: the line height times the size, as the PDF
+    /// sets every line, so that baselines are as far apart in Word as in the PDF. (Word's
+    /// `auto` rule multiplies the font's own line height instead, over a third more for
+    /// the Noto fonts.)
+    fn leading(&self, size: Pt, line_height: f32) -> LineRule {
+        LineRule::Exact(Pt(size.0 * line_height).twips())
     }
 
     fn defaults(&mut self, lang: &str) {
@@ -68,407 +85,277 @@ impl<'a> StyleSheet<'a> {
             &format!(r#"<w:lang w:val="{lang}" w:eastAsia="{lang}" w:bidi="{lang}"/></w:rPr>"#),
         );
         self.out.push_str(&r);
-        let _ = write!(
-            self.out,
-            r#"</w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="{}" w:line="{}" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
-            t.text.paragraph_spacing.twips(),
-            self.line()
-        );
+        // Paragraphs without a style are spaced as Normal ones.
+        self.out.push_str("</w:rPrDefault><w:pPrDefault>");
+        let normal = ROWS
+            .iter()
+            .find(|r| r.id == id::NORMAL)
+            .expect("Normal is a row");
+        PPr {
+            jc: None,
+            ..self.ppr(normal)
+        }
+        .write(&mut self.out);
+        self.out.push_str("</w:pPrDefault></w:docDefaults>");
     }
 
-    /// Writes one style. `ppr` is the inside of `w:pPr` (already in schema order).
-    #[allow(clippy::too_many_arguments)]
-    fn style(
-        &mut self,
-        kind: &str,
-        id: &str,
-        name: &str,
-        based_on: Option<&str>,
-        next: Option<&str>,
-        ppr: &str,
-        rpr: Option<RPr<'_>>,
-    ) {
-        let default = if id == "Normal" || id == "DefaultParagraphFont" || id == "TableNormal" {
+    /// Writes every row of the table.
+    fn all(&mut self) {
+        for row in &ROWS {
+            match row.kind {
+                Kind::Table => self.table_style(row.id),
+                Kind::Paragraph | Kind::Character => self.style(row),
+            }
+        }
+    }
+
+    /// Writes one paragraph or character style.
+    fn style(&mut self, row: &Row) {
+        let kind = match row.kind {
+            Kind::Character => "character",
+            _ => "paragraph",
+        };
+        let default = if row.based_on.is_none() {
             r#" w:default="1""#
         } else {
             ""
         };
         let _ = write!(
             self.out,
-            r#"<w:style w:type="{kind}"{default} w:styleId="{id}"><w:name w:val="{name}"/>"#
+            r#"<w:style w:type="{kind}"{default} w:styleId="{}"><w:name w:val="{}"/>"#,
+            row.id, row.name
         );
-        if let Some(b) = based_on {
+        if let Some(b) = row.based_on {
             let _ = write!(self.out, r#"<w:basedOn w:val="{b}"/>"#);
         }
-        if let Some(n) = next {
+        if let Some(n) = row.next {
             let _ = write!(self.out, r#"<w:next w:val="{n}"/>"#);
         }
         self.out.push_str("<w:qFormat/>");
-        if !ppr.is_empty() {
-            let _ = write!(self.out, "<w:pPr>{ppr}</w:pPr>");
-        }
-        if let Some(r) = rpr {
-            r.write(&mut self.out);
+        let ppr = self.ppr(row);
+        ppr.write(&mut self.out);
+        if row.rpr {
+            self.rpr(row).write(&mut self.out);
         }
         self.out.push_str("</w:style>");
     }
 
-    fn para(&mut self, id: &str, name: &str, ppr: &str, rpr: RPr<'_>) {
-        self.style(
-            "paragraph",
-            id,
-            name,
-            Some("Normal"),
-            Some("Normal"),
-            ppr,
-            Some(rpr),
-        );
-    }
-
-    /// Logo, Title and Subtitle. In a masthead they share one band: the same shading and
-    /// borders in the banner colour on each, which Word and LibreOffice draw as one box.
-    fn title_block(&mut self, after: i32) {
+    /// The row's paragraph properties, resolved against the theme.
+    fn ppr(&self, row: &Row) -> PPr {
         let t = self.theme;
-        let heading_font = t.fonts.heading.family.as_str();
-        let (band, ind, title_colour, subtitle_colour) = match t.layout.title_block {
-            TitleBlock::Stacked => (
-                String::new(),
-                "",
-                t.colors.accent.hex(),
-                t.colors.muted.hex(),
-            ),
-            TitleBlock::Masthead => {
-                let bg = t.colors.banner_background.hex();
+        let masthead = t.layout.title_block == TitleBlock::Masthead;
+        let mut p = PPr {
+            keep_next: row.keep_next,
+            keep_lines: row.keep_lines,
+            before: row.before.map(|g| self.gap(g)),
+            after: row.after.map(|g| self.gap(g)),
+            line: row.line.map(|l| match l {
+                Line::Auto(n) => LineRule::Auto(n),
+                Line::Leading => {
+                    let size = row.size.map_or(t.sizes.body, |s| self.size(s));
+                    self.leading(size, t.text.line_height)
+                }
+                Line::Code => self.leading(t.sizes.code, t.text.code_line_height),
+                Line::RuleGap => LineRule::Exact(self.space(t.spacing.rule_gap).twips()),
+            }),
+            jc: match row.jc {
+                Some("") => t.text.justify.then_some("both"),
+                jc => jc,
+            },
+            outline: row.outline,
+            ..PPr::default()
+        };
+        let edge = |edge, size, space, color: String| Border {
+            edge,
+            size,
+            space,
+            color,
+        };
+        // A padded box: its fill reaches `pad` beyond the text on each side, drawn by borders
+        // in the fill's colour whose distance from the text is the padding (in whole points,
+        // as Word has them) less the border's own width. The left one may be a visible bar.
+        let padded = |fill: String, [pad_v, pad_h]: [Pt; 2], left: Border| {
+            let space = |pad: Pt, eighths: u8| {
+                (pad.0 - f32::from(eighths) / 8.0).round().clamp(0.0, 31.0) as i32
+            };
+            vec![
+                edge("top", 4, space(pad_v, 4), fill.clone()),
+                Border {
+                    space: space(pad_h, left.size),
+                    ..left
+                },
+                edge("bottom", 4, space(pad_v, 4), fill.clone()),
+                edge("right", 4, space(pad_h, 4), fill),
+            ]
+        };
+        match row.frame {
+            Some(Frame::Band) if masthead => {
                 // The borders' space is the band's padding; the indent keeps the band, border
                 // and all, inside the text width.
-                let side = |edge: &str, space: u8| {
-                    format!(
-                        r#"<w:{edge} w:val="single" w:sz="4" w:space="{space}" w:color="{bg}"/>"#
-                    )
-                };
-                let band = format!(
-                    r#"<w:pBdr>{}{}{}{}</w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="{bg}"/>"#,
-                    side("top", 14),
-                    side("left", 10),
-                    side("bottom", 12),
-                    side("right", 10)
-                );
-                let text = t.colors.banner_text.hex();
-                (
-                    band,
-                    r#"<w:ind w:left="220" w:right="220"/>"#,
-                    text.clone(),
-                    text,
-                )
+                let bg = t.colors.banner_background.hex();
+                p.borders = vec![
+                    edge("top", 4, 14, bg.clone()),
+                    edge("left", 4, 10, bg.clone()),
+                    edge("bottom", 4, 12, bg.clone()),
+                    edge("right", 4, 10, bg.clone()),
+                ];
+                p.shade = Some(bg);
+            }
+            Some(Frame::Band) => {}
+            Some(Frame::Byline) => p.borders = vec![edge("bottom", 6, 6, t.colors.rule.hex())],
+            Some(Frame::Quote) => {
+                // The bar stands at the quote's edge, the text at the quote indent.
+                let indent = self.space(t.spacing.quote_indent).0;
+                let space = (indent - 18.0 / 8.0).round().clamp(0.0, 31.0) as i32;
+                p.borders = vec![edge("left", 18, space, t.colors.rule.hex())];
+            }
+            Some(Frame::Callout) => {
+                let fill = t.colors.callout_background.hex();
+                let pad = t.spacing.callout_padding.map(|s| self.space(s));
+                let bar = edge("left", 20, 0, t.colors.accent.hex());
+                p.borders = padded(fill.clone(), pad, bar);
+                p.shade = Some(fill);
+            }
+            Some(Frame::Code) => {
+                let fill = t.colors.code_background.hex();
+                let pad = self.space(t.spacing.code_padding);
+                let left = edge("left", 4, 0, fill.clone());
+                p.borders = padded(fill.clone(), [pad, pad], left);
+                p.shade = Some(fill);
+            }
+            Some(Frame::Rule) => p.borders = vec![edge("bottom", 6, 0, t.colors.rule.hex())],
+            Some(Frame::Banner) => p.shade = Some(t.colors.banner_background.hex()),
+            None => {}
+        }
+        let width = t.text_width().twips();
+        p.tabs = match row.tabs {
+            Some(Tabs::Furniture) => vec![
+                Tab {
+                    align: "center",
+                    dots: false,
+                    pos: width / 2,
+                },
+                Tab {
+                    align: "right",
+                    dots: false,
+                    pos: width,
+                },
+            ],
+            Some(Tabs::Leader) => vec![Tab {
+                align: "right",
+                dots: true,
+                pos: width,
+            }],
+            None => Vec::new(),
+        };
+        p.indent = match row.indent {
+            Some(Indent::Band) if masthead => Some((220, Some(220))),
+            Some(Indent::Band) | None => None,
+            Some(Indent::Quote) => Some((self.space(t.spacing.quote_indent).twips(), None)),
+            Some(Indent::Callout) => {
+                let pad = self.space(t.spacing.callout_padding[1]).twips();
+                Some((pad, Some(pad)))
+            }
+            Some(Indent::Code) => {
+                let pad = self.space(t.spacing.code_padding).twips();
+                Some((pad, Some(pad)))
+            }
+            Some(Indent::Toc(level)) => {
+                let indent = self.space(t.spacing.toc_indent).twips();
+                Some((i32::from(level - 1) * indent, None))
             }
         };
-        self.para(
-            id::LOGO,
-            "Logo",
-            &format!(r#"<w:keepNext/>{band}<w:spacing w:before="0" w:after="{after}" w:line="240" w:lineRule="auto"/>{ind}<w:jc w:val="left"/>"#),
-            RPr::default(),
-        );
-        self.para(
-            id::TITLE,
-            "Title",
-            &format!(r#"<w:keepNext/>{band}<w:spacing w:before="0" w:after="{after}" w:line="240" w:lineRule="auto"/>{ind}<w:jc w:val="left"/>"#),
-            RPr { font: Some(heading_font), bold: true, color: Some(title_colour), size: Some(t.sizes.title), ..RPr::default() },
-        );
-        self.para(
-            id::SUBTITLE,
-            "Subtitle",
-            &format!(
-                r#"<w:keepNext/>{band}<w:spacing w:after="{after}"/>{ind}<w:jc w:val="left"/>"#
-            ),
-            RPr {
-                font: Some(heading_font),
-                color: Some(subtitle_colour),
-                size: Some(t.sizes.subtitle),
-                ..RPr::default()
-            },
-        );
+        p
     }
 
-    fn all(&mut self) {
+    /// A space above or below, in twips.
+    fn gap(&self, gap: Gap) -> i32 {
         let t = self.theme;
-        let heading_font = t.fonts.heading.family.as_str();
-        let code_font = t.fonts.code.family.as_str();
-        let accent = t.colors.accent.hex();
-        let muted = t.colors.muted.hex();
-        let rule = t.colors.rule.hex();
-        let after = t.text.paragraph_spacing.twips();
-        let jc = if t.text.justify {
-            r#"<w:jc w:val="both"/>"#
-        } else {
-            ""
+        let s = &t.spacing;
+        let para = t.text.paragraph_spacing.twips();
+        match gap {
+            Gap::Twips(n) => n,
+            Gap::Paragraph => para,
+            Gap::TwoParagraphs => para * 2,
+            Gap::MastheadTwoParagraphs if t.layout.title_block == TitleBlock::Masthead => para * 2,
+            Gap::MastheadTwoParagraphs => 0,
+            Gap::HeadingBefore(level) => s.heading_before(level, t.sizes.heading(level)).twips(),
+            Gap::HeadingAfter(level) => s.heading_after(level, t.sizes.heading(level)).twips(),
+            Gap::ListSpacing => self.space(s.list_spacing).twips(),
+            Gap::FigureBefore => self.space(s.figure_before).twips(),
+            Gap::FigureAfter => self.space(s.figure_after).twips(),
+            Gap::Caption => self.space(s.caption_gap).twips(),
+            Gap::NoteSpacing => self.space(s.note_spacing).twips(),
+            Gap::TocSpacing => self.space(s.toc_spacing).twips(),
+            Gap::RuleAfter => self.space(s.rule_gap).twips() + para,
+        }
+    }
+
+    /// The row's run properties, resolved against the theme.
+    fn rpr(&self, row: &Row) -> RPr<'a> {
+        let t = self.theme;
+        let masthead = t.layout.title_block == TitleBlock::Masthead;
+        let ink = |ink: Ink| {
+            match ink {
+                Ink::Text => t.colors.text,
+                Ink::Muted => t.colors.muted,
+                Ink::Accent => t.colors.accent,
+                Ink::Link => t.colors.link,
+                Ink::BannerText => t.colors.banner_text,
+                Ink::Title if masthead => t.colors.banner_text,
+                Ink::Title => t.colors.accent,
+                Ink::Subtitle if masthead => t.colors.banner_text,
+                Ink::Subtitle => t.colors.muted,
+                Ink::CodeBackground => t.colors.code_background,
+            }
+            .hex()
         };
-
-        self.style(
-            "paragraph",
-            "Normal",
-            "Normal",
-            None,
-            None,
-            jc,
-            Some(RPr {
-                font: Some(&t.fonts.body.family),
-                color: Some(t.colors.text.hex()),
-                size: Some(t.sizes.body),
-                ..RPr::default()
+        RPr {
+            font: row.font.map(|f| {
+                match f {
+                    Font::Body => &t.fonts.body,
+                    Font::Heading => &t.fonts.heading,
+                    Font::Code => &t.fonts.code,
+                    Font::Furniture => &t.fonts.furniture,
+                }
+                .family
+                .as_str()
             }),
-        );
-        self.style(
-            "character",
-            "DefaultParagraphFont",
-            "Default Paragraph Font",
-            None,
-            None,
-            "",
-            None,
-        );
-        self.out.push_str(concat!(
-            r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:unhideWhenUsed/>"#,
-            r#"<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>"#,
-            r#"<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#
-        ));
-
-        self.title_block(after);
-        self.para(
-            id::BYLINE,
-            "Byline",
-            &format!(
-                r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="6" w:color="{rule}"/></w:pBdr><w:spacing w:before="{}" w:after="{}"/><w:jc w:val="left"/>"#,
-                if t.layout.title_block == TitleBlock::Masthead { after * 2 } else { 0 },
-                after * 2
-            ),
-            RPr { font: Some(heading_font), color: Some(muted.clone()), size: Some(t.sizes.small), ..RPr::default() },
-        );
-        self.para(
-            id::ABSTRACT,
-            "Abstract",
-            "",
-            RPr {
-                italic: true,
-                ..RPr::default()
-            },
-        );
-
-        for level in 1..=6u8 {
-            let size = t.sizes.heading(level);
-            let before = (size.0 * 20.0 * if level == 1 { 1.2 } else { 0.9 }).round() as i32;
-            let ppr = format!(
-                r#"<w:keepNext/><w:keepLines/><w:spacing w:before="{before}" w:after="{}" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/><w:outlineLvl w:val="{}"/>"#,
-                after / 2,
-                level - 1
-            );
-            let rpr = RPr {
-                font: Some(heading_font),
-                bold: true,
-                italic: level >= 5,
-                color: Some(accent.clone()),
-                size: Some(size),
-                ..RPr::default()
-            };
-            self.para(&id::heading(level), &format!("heading {level}"), &ppr, rpr);
+            bold: row.bold,
+            italic: row.italic,
+            color: row.color.map(ink),
+            size: row.size.map(|s| self.size(s)),
+            underline: row.underline,
+            shade: row.shade.map(ink),
+            superscript: row.superscript,
         }
+    }
 
-        let quote_ind = 2 * LIST_INDENT;
-        self.para(
-            id::QUOTE,
-            "Quote",
-            &format!(
-                r#"<w:pBdr><w:left w:val="single" w:sz="18" w:space="8" w:color="{rule}"/></w:pBdr><w:ind w:left="{quote_ind}" w:right="{quote_ind}"/>"#
-            ),
-            RPr { italic: true, color: Some(muted.clone()), ..RPr::default() },
-        );
-        let bg = t.colors.callout_background.hex();
-        self.para(
-            id::INTENSE_QUOTE,
-            "Intense Quote",
-            &format!(
-                r#"<w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="{accent}"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="{bg}"/><w:ind w:left="{}" w:right="{}"/>"#,
-                LIST_INDENT, LIST_INDENT
-            ),
-            RPr::default(),
-        );
-
-        let list_ppr = format!(
-            r#"<w:spacing w:after="{}"/><w:contextualSpacing/>"#,
-            after / 2
-        );
-        self.para(id::LIST_BULLET, "List Bullet", &list_ppr, RPr::default());
-        self.para(id::LIST_NUMBER, "List Number", &list_ppr, RPr::default());
-        self.para(
-            id::LIST_CONTINUE,
-            "List Continue",
-            &format!(r#"<w:spacing w:after="{}"/>"#, after / 2),
-            RPr::default(),
-        );
-
-        self.para(
-            id::FIGURE,
-            "Figure",
-            r#"<w:keepNext/><w:spacing w:before="120"/><w:jc w:val="center"/>"#,
-            RPr::default(),
-        );
-        self.para(
-            id::CAPTION,
-            "caption",
-            r#"<w:jc w:val="center"/>"#,
-            RPr {
-                italic: true,
-                color: Some(muted.clone()),
-                size: Some(t.sizes.small),
-                ..RPr::default()
-            },
-        );
-        // Footnotes and endnotes look alike; the theme's placement picks which one is used.
-        for (note_id, name) in [
-            (id::FOOTNOTE_TEXT, "footnote text"),
-            (id::ENDNOTE_TEXT, "endnote text"),
-        ] {
-            self.para(
-                note_id,
-                name,
-                r#"<w:spacing w:after="40" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>"#,
-                RPr {
-                    size: Some(t.sizes.small),
-                    ..RPr::default()
-                },
-            );
+    /// A font size of the theme.
+    fn size(&self, size: Size) -> Pt {
+        let s = &self.theme.sizes;
+        match size {
+            Size::Body => s.body,
+            Size::Small => s.small,
+            Size::Code => s.code,
+            Size::Title => s.title,
+            Size::Subtitle => s.subtitle,
+            Size::Heading(level) => s.heading(level),
         }
-        let code_bg = t.colors.code_background.hex();
-        self.para(
-            id::CODE,
-            "Source Code",
-            &format!(
-                r#"<w:shd w:val="clear" w:color="auto" w:fill="{code_bg}"/><w:spacing w:after="{after}" w:line="240" w:lineRule="auto"/><w:ind w:left="115" w:right="115"/><w:jc w:val="left"/>"#
-            ),
-            RPr { font: Some(code_font), size: Some(t.sizes.code), ..RPr::default() },
-        );
-        let cell_ppr = r#"<w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>"#;
-        self.para(
-            id::TABLE_HEADING,
-            "Table Heading",
-            &format!("<w:keepNext/>{cell_ppr}"),
-            RPr {
-                font: Some(heading_font),
-                bold: true,
-                size: Some(t.sizes.small),
-                ..RPr::default()
-            },
-        );
-        self.para(
-            id::TABLE_TEXT,
-            "Table Text",
-            cell_ppr,
-            RPr {
-                size: Some(t.sizes.small),
-                ..RPr::default()
-            },
-        );
-        self.para(
-            id::RULE,
-            "Horizontal Rule",
-            &format!(r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="{rule}"/></w:pBdr><w:spacing w:before="120" w:after="240"/>"#),
-            RPr::default(),
-        );
-        // Header, footer and banner: the furniture family, small and muted, so running lines
-        // stay apart from the text whatever fonts the body and headings use.
-        let furniture_font = t.fonts.furniture.family.as_str();
-        let furniture = || RPr {
-            font: Some(furniture_font),
-            color: Some(muted.clone()),
-            size: Some(t.sizes.small),
-            ..RPr::default()
-        };
-        let tabs = |w: i32| {
-            format!(
-                r#"<w:tabs><w:tab w:val="center" w:pos="{}"/><w:tab w:val="right" w:pos="{w}"/></w:tabs><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>"#,
-                w / 2
-            )
-        };
-        let width = t.text_width().twips();
-        self.para(id::HEADER, "header", &tabs(width), furniture());
-        self.para(id::FOOTER, "footer", &tabs(width), furniture());
-        let banner_bg = t.colors.banner_background.hex();
-        self.para(
-            id::CLASSIFICATION,
-            "Classification",
-            &format!(r#"<w:shd w:val="clear" w:color="auto" w:fill="{banner_bg}"/><w:spacing w:before="0" w:after="60" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>"#),
-            RPr { font: Some(furniture_font), bold: true, color: Some(t.colors.banner_text.hex()), size: Some(t.sizes.small), ..RPr::default() },
-        );
-        self.para(
-            id::TOC_HEADING,
-            "TOC Heading",
-            r#"<w:keepNext/><w:spacing w:before="240" w:after="120"/><w:jc w:val="left"/>"#,
-            RPr {
-                font: Some(heading_font),
-                bold: true,
-                color: Some(accent.clone()),
-                size: Some(t.sizes.heading(1)),
-                ..RPr::default()
-            },
-        );
-        for level in 1..=3u8 {
-            let ppr = format!(
-                r#"<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{width}"/></w:tabs><w:spacing w:after="60"/><w:ind w:left="{}"/><w:jc w:val="left"/>"#,
-                i32::from(level - 1) * LIST_INDENT
-            );
-            self.para(
-                &id::toc(level),
-                &format!("toc {level}"),
-                &ppr,
-                RPr::default(),
-            );
-        }
+    }
 
-        // Character styles: the only formatting runs carry besides emphasis.
-        self.style(
-            "character",
-            id::CODE_CHAR,
-            "Verbatim Char",
-            Some("DefaultParagraphFont"),
-            None,
-            "",
-            Some(RPr {
-                font: Some(code_font),
-                size: Some(t.sizes.code),
-                shade: Some(code_bg),
-                ..RPr::default()
-            }),
-        );
-        self.style(
-            "character",
-            id::HYPERLINK,
-            "Hyperlink",
-            Some("DefaultParagraphFont"),
-            None,
-            "",
-            Some(RPr {
-                color: Some(t.colors.link.hex()),
-                underline: true,
-                ..RPr::default()
-            }),
-        );
-        for (ref_id, name) in [
-            (id::FOOTNOTE_REF, "footnote reference"),
-            (id::ENDNOTE_REF, "endnote reference"),
-        ] {
-            self.style(
-                "character",
-                ref_id,
-                name,
-                Some("DefaultParagraphFont"),
-                None,
-                "",
-                Some(RPr {
-                    superscript: true,
-                    ..RPr::default()
-                }),
-            );
+    /// Writes a table style: Word's default one, or ours with rules between rows.
+    fn table_style(&mut self, id: &str) {
+        if id == id::TABLE_NORMAL {
+            self.out.push_str(concat!(
+                r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:unhideWhenUsed/>"#,
+                r#"<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>"#,
+                r#"<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#
+            ));
+            return;
         }
-
+        let t = self.theme;
+        let [pad_v, pad_h] = t.spacing.cell_padding.map(|s| self.space(s).twips());
         let _ = write!(
             self.out,
             concat!(
@@ -477,67 +364,19 @@ impl<'a> StyleSheet<'a> {
                 r#"<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="{rule}"/><w:left w:val="nil"/>"#,
                 r#"<w:bottom w:val="single" w:sz="4" w:space="0" w:color="{rule}"/><w:right w:val="nil"/>"#,
                 r#"<w:insideH w:val="single" w:sz="4" w:space="0" w:color="{rule}"/><w:insideV w:val="nil"/></w:tblBorders>"#,
-                r#"<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>"#,
+                r#"<w:tblCellMar><w:top w:w="{pad_v}" w:type="dxa"/><w:left w:w="{pad_h}" w:type="dxa"/><w:bottom w:w="{pad_v}" w:type="dxa"/><w:right w:w="{pad_h}" w:type="dxa"/></w:tblCellMar></w:tblPr>"#,
                 r#"<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tblPr/><w:tcPr><w:tcBorders><w:bottom w:val="single" w:sz="8" w:space="0" w:color="{accent}"/></w:tcBorders><w:shd w:val="clear" w:color="auto" w:fill="{bg}"/></w:tcPr></w:tblStylePr>"#,
                 r#"</w:style>"#
             ),
-            id = id::TABLE,
-            rule = rule,
-            accent = accent,
+            id = id,
+            rule = t.colors.rule.hex(),
+            accent = t.colors.accent.hex(),
             bg = t.colors.callout_background.hex(),
+            pad_v = pad_v,
+            pad_h = pad_h,
         );
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sheet() -> String {
-        styles_xml(&briefing_model::builtin("briefing").unwrap(), "en-GB")
-    }
-
-    #[test]
-    fn built_in_ids_and_names_are_present() {
-        let x = sheet();
-        for (id, name) in [
-            ("Normal", "Normal"),
-            ("Title", "Title"),
-            ("Subtitle", "Subtitle"),
-            ("Heading1", "heading 1"),
-            ("Heading6", "heading 6"),
-            ("Quote", "Quote"),
-            ("IntenseQuote", "Intense Quote"),
-            ("ListBullet", "List Bullet"),
-            ("ListNumber", "List Number"),
-            ("Caption", "caption"),
-            ("FootnoteText", "footnote text"),
-            ("FootnoteReference", "footnote reference"),
-            ("EndnoteText", "endnote text"),
-            ("EndnoteReference", "endnote reference"),
-            ("Header", "header"),
-            ("Footer", "footer"),
-            ("Hyperlink", "Hyperlink"),
-            ("TOC1", "toc 1"),
-            ("TOC3", "toc 3"),
-        ] {
-            assert!(
-                x.contains(&format!(r#"w:styleId="{id}"><w:name w:val="{name}"/>"#)),
-                "{id}"
-            );
-        }
-        assert_eq!(x.matches(r#"w:styleId="Normal""#).count(), 1);
-    }
-
-    #[test]
-    fn theme_values_reach_the_styles() {
-        let x = sheet();
-        assert!(x.contains(r#"<w:lang w:val="en-GB""#));
-        assert!(x.contains(r#"w:ascii="Noto Serif""#));
-        assert!(x.contains(r#"w:ascii="JetBrains Mono""#));
-        // 10.5 pt body = 21 half-points; the accent colour on headings.
-        assert!(x.contains(r#"<w:sz w:val="21"/>"#));
-        assert!(x.contains(r#"<w:color w:val="1F4E79"/>"#));
-        assert!(x.contains(r#"<w:outlineLvl w:val="0"/>"#));
-    }
-}
+mod tests;

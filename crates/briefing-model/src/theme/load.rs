@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::bytes::Bytes;
 
 use super::{
-    ColorsSpec, FontsSpec, HtmlFiles, LayoutSpec, PageSpec, PdfSpec, SizesSpec, TextStyleSpec,
-    Theme, ThemeFile,
+    ColorsSpec, FontsSpec, HtmlFiles, LayoutSpec, PageSpec, PdfSpec, SizesSpec, SpacingSpec,
+    TextStyleSpec, Theme, ThemeFile,
 };
 
 /// A theme as its `theme.toml` writes it: every field optional, unknown keys rejected. It is
@@ -36,6 +36,9 @@ pub struct ThemeSpec {
     /// Running text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<TextStyleSpec>,
+    /// Space around blocks and inside boxes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spacing: Option<SpacingSpec>,
     /// Colours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colors: Option<ColorsSpec>,
@@ -67,6 +70,9 @@ impl ThemeSpec {
         }
         if let Some(s) = self.text {
             s.apply_to(&mut base.text);
+        }
+        if let Some(s) = self.spacing {
+            s.apply_to(&mut base.spacing);
         }
         if let Some(s) = self.colors {
             s.apply_to(&mut base.colors);
@@ -245,11 +251,13 @@ pub(crate) fn validate(t: &Theme) -> Result<(), String> {
     if height < 144.0 {
         return Err("the top and bottom margins leave less than 2 inches for text".into());
     }
-    if !(0.8..=3.0).contains(&t.text.line_height) {
-        return Err(format!(
-            "text.line-height {} is outside 0.8 to 3",
-            t.text.line_height
-        ));
+    for (key, v) in [
+        ("line-height", t.text.line_height),
+        ("code-line-height", t.text.code_line_height),
+    ] {
+        if !(0.8..=3.0).contains(&v) {
+            return Err(format!("text.{key} {v} is outside 0.8 to 3"));
+        }
     }
     let s = &t.sizes;
     let sizes = [s.body, s.small, s.code, s.title, s.subtitle]
@@ -302,6 +310,7 @@ fn line_of(text: &str, needle: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::units::Pt;
 
     fn folder(name: &str, toml: &str) -> PathBuf {
         let dir =
@@ -351,6 +360,45 @@ mod tests {
             e.contains("theme.toml:3:") && e.contains("\"a-3b\"") && e.contains("a-2a,ua-1"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn spacing_takes_em_or_lengths_and_bad_values_say_where() {
+        let dir = folder(
+            "spacing",
+            "[spacing]\nlist-indent = 2\nheading-after = [\"1em\", 1, 1, 1, 1, \"3mm\"]\n",
+        );
+        let t = load_dir(&dir).unwrap();
+        assert_eq!(t.spacing.list_indent.of(t.sizes.body), Pt(21.0));
+        assert_eq!(t.spacing.heading_after(1, Pt(16.0)), Pt(16.0));
+        assert!((t.spacing.heading_after(6, Pt(16.0)).0 - 8.5).abs() < 0.01);
+        // The base theme's values stay where the folder gives none.
+        let base = crate::theme::builtin("briefing").unwrap();
+        assert_eq!(t.spacing.cell_padding, base.spacing.cell_padding);
+        for (name, toml, column, bad) in [
+            (
+                "negative",
+                "[spacing]\nlist-indent = \"-3pt\"\n",
+                15,
+                "-3pt",
+            ),
+            ("huge", "\n[spacing]\ncode-padding = 12\n", 16, "12"),
+            ("unit", "[spacing]\nrule-gap = \"1ex\"\n", 12, "1ex"),
+            (
+                "short",
+                "[spacing]\nheading-before = [1, 1, 1]\n",
+                18,
+                "expected an array of length 6",
+            ),
+        ] {
+            let dir = folder(&format!("bad-spacing-{name}"), toml);
+            let e = load_dir(&dir).unwrap_err().to_string();
+            let line = toml.lines().position(|l| l.contains('=')).unwrap() + 1;
+            assert!(
+                e.contains(&format!("theme.toml:{line}:{column}:")) && e.contains(bad),
+                "{name}: {e}"
+            );
+        }
     }
 
     #[test]

@@ -48,6 +48,11 @@ macro_rules! section {
     };
 }
 
+// After the macro, which it uses.
+mod spacing;
+
+pub use spacing::{Spacing, SpacingSpec};
+
 /// A fully resolved theme.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -62,6 +67,8 @@ pub struct Theme {
     pub sizes: Sizes,
     /// Line height, spacing and justification of running text.
     pub text: TextStyle,
+    /// Space around blocks and inside boxes.
+    pub spacing: Spacing,
     /// Colours.
     pub colors: Colors,
     /// Furniture: contents, title block, running header and footer, notes.
@@ -322,7 +329,9 @@ section! {
     TextStyle / TextStyleSpec {
         /// Line height as a multiple of the font size.
         line_height: f32,
-        /// Space after each paragraph.
+        /// Line height of code blocks, as a multiple of the code size.
+        code_line_height: f32,
+        /// Space above and below each paragraph.
         paragraph_spacing: Pt,
         /// Justify body paragraphs.
         justify: bool,

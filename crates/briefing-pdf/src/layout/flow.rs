@@ -270,7 +270,8 @@ impl<'a> Flow<'a> {
         let mut body = self.blocks(&doc.blocks, &ctx);
         if let (Some(_), Some(first)) = (&self.toc, body.first_mut()) {
             // The body starts after the contents as after a level-1 heading's space.
-            first.gap += self.theme.sizes.heading(1).0 * 1.1;
+            let t = self.theme;
+            first.gap += t.spacing.heading_before(1, t.sizes.heading(1)).0;
         }
         units.extend(body);
         self.units = units;

@@ -19,8 +19,6 @@ pub(crate) struct Paged {
 
 /// Space between the body and the footnotes: room for the separator rule.
 const FOOT_SEPARATOR: f32 = 12.0;
-/// Space between two footnotes.
-const NOTE_GAP: f32 = 2.0;
 
 /// The page being filled.
 struct Cursor<'a> {
@@ -37,6 +35,8 @@ struct Cursor<'a> {
     notes: &'a Notes,
     /// Colour of the footnote separator.
     rule: briefing_model::Rgb,
+    /// Space between two footnotes.
+    note_gap: f32,
     /// Notes already placed, on this page or earlier.
     placed: Vec<u32>,
     /// Notes at the foot of the current page.
@@ -95,7 +95,7 @@ impl Cursor<'_> {
     /// The height of one note's text.
     fn note_height(&self, n: u32) -> f32 {
         self.notes.bodies.get(&n).map_or(0.0, |units| {
-            units.iter().map(|u| u.gap + u.height).sum::<f32>() + NOTE_GAP
+            units.iter().map(|u| u.gap + u.height).sum::<f32>() + self.note_gap
         })
     }
 
@@ -204,7 +204,7 @@ impl Cursor<'_> {
                     .extend(u.items.iter().cloned().map(|i| i.shifted(0.0, -y)));
                 y -= u.height;
             }
-            y -= NOTE_GAP;
+            y -= self.note_gap;
         }
         self.foot_h = 0.0;
     }
@@ -230,6 +230,7 @@ pub(crate) fn paginate(theme: &Theme, units: &[Unit], notes: &Notes) -> Paged {
         width: theme.text_width().0,
         notes: if at_foot { notes } else { &no_notes },
         rule: theme.colors.rule,
+        note_gap: theme.spacing.note_spacing.of(theme.sizes.body).0,
         placed: Vec::new(),
         foot: Vec::new(),
         foot_h: 0.0,

@@ -10,7 +10,6 @@
 
 use briefing_model::{BlockKind, Document, Inline};
 
-use super::blocks::INDENT;
 use super::flow::{Ctx, Flow, Unit};
 use super::lines::{self, Align, InlineTheme, Prepared, Style};
 use super::links::Anchors;
@@ -34,12 +33,16 @@ pub(crate) struct Toc {
     left: f32,
     /// Right edge of the text block, where page numbers end.
     right: f32,
+    /// The indent of each deeper level.
+    indent: f32,
     /// Space between the heading and the first entry: what a level-1 heading has below it.
     heading_gap: f32,
     /// Space above a top-level entry that is not the first.
     entry_gap: f32,
     /// The leaders' colour.
     leader_color: briefing_model::Rgb,
+    /// From dot to dot in the leaders, in em of the entry's size.
+    leader_pitch: briefing_model::Space,
 }
 
 /// One entry.
@@ -148,9 +151,11 @@ impl Flow<'_> {
             entries,
             left: ctx.left,
             right: ctx.left + ctx.width,
-            heading_gap: t.sizes.heading(1).0 * 0.3,
-            entry_gap: t.text.paragraph_spacing.0 * 0.5,
+            indent: self.space(t.spacing.toc_indent),
+            heading_gap: t.spacing.heading_after(1, t.sizes.heading(1)).0,
+            entry_gap: self.space(t.spacing.toc_spacing),
             leader_color: t.colors.muted,
+            leader_pitch: t.spacing.toc_leader,
         })
     }
 }
@@ -167,7 +172,7 @@ impl Toc {
             let number = digits as f32 * widest_digit(fonts, &e.style);
             // Continuation lines hang one em further in.
             let hang = size;
-            let x = self.left + e.depth as f32 * INDENT;
+            let x = self.left + e.depth as f32 * self.indent;
             // Clear of the number and a leader's em; on a very narrow page, at least a
             // few words, yet never past the text block.
             let room = (self.right - number - size - x - hang)
@@ -289,8 +294,8 @@ impl Toc {
         let size = entry.size;
         let dot = fonts.width(face, ".", size);
         let space = fonts.width(face, " ", size);
-        // Half an em from dot to dot, and at least that much clear of text and number.
-        let pitch = size * 0.5;
+        // The theme's pitch from dot to dot, and at least that much clear of text and number.
+        let pitch = self.leader_pitch.of(briefing_model::Pt(size)).0;
         let first = ((from + pitch) / pitch).ceil() * pitch;
         let last = to - pitch * 0.5 - dot;
         if last < first {

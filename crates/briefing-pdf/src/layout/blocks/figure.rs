@@ -2,7 +2,6 @@
 
 use briefing_model::{Diagnostic, Inline};
 
-use super::PAD;
 use crate::images;
 use crate::layout::flow::{Ctx, Flow, Unit};
 use crate::layout::lines::{Align, Style};
@@ -84,9 +83,10 @@ impl Flow<'_> {
                     color: self.theme.colors.muted,
                     ..ctx.style.clone()
                 };
+                let pad = self.space(self.theme.spacing.code_padding);
                 let inner = Ctx {
-                    left: x0 + PAD,
-                    width: ctx.width - 2.0 * PAD,
+                    left: x0 + pad,
+                    width: ctx.width - 2.0 * pad,
                     ..ctx.clone()
                 };
                 let label = if alt.is_empty() {
@@ -117,6 +117,7 @@ impl Flow<'_> {
         }
         if !caption.is_empty() {
             units[0].keep_with_next = true;
+            let caption_gap = self.space(self.theme.spacing.caption_gap);
             let style = Style {
                 italic: true,
                 size: self.theme.sizes.small.0,
@@ -130,7 +131,7 @@ impl Flow<'_> {
                 .enumerate()
             {
                 units.push(Unit {
-                    gap: if i == 0 { 4.0 } else { 0.0 },
+                    gap: if i == 0 { caption_gap } else { 0.0 },
                     keep_with_next: true,
                     ..Unit::line(l)
                 });

@@ -3,17 +3,13 @@
 mod figure;
 mod table;
 
-use briefing_model::{Block, BlockKind, Inline, ListItem, title_text};
+use briefing_model::{Block, BlockKind, Inline, ListItem, Space, title_text};
 
 use super::flow::{Ctx, Flow, Unit, band, decorate};
 use super::lines::{self, Align, Style};
 use super::{Anchor, Item, NodeId, Role};
 use crate::fonts::Family;
 
-/// Indent of list items and block quotes (and of nested contents entries).
-pub(super) const INDENT: f32 = 18.0;
-/// Inner padding of callouts, code blocks and table cells.
-const PAD: f32 = 6.0;
 /// Stroke width of the rule under a table's body row, also where pagination closes a
 /// piece of a table at a page break.
 pub(crate) const ROW_RULE: f32 = 0.5;
@@ -46,15 +42,32 @@ impl Flow<'_> {
         out
     }
 
-    /// Space before and after a block.
+    /// A space of the theme's `[spacing]` in points, for the body size.
+    pub(crate) fn space(&self, space: Space) -> f32 {
+        space.of(self.theme.sizes.body).0
+    }
+
+    /// Space before and after a block. Paragraph and figure spacing scale with the text
+    /// they sit in (smaller in notes).
     fn spacing(&self, b: &Block, ctx: &Ctx) -> (f32, f32) {
-        let para = self.theme.text.paragraph_spacing.0 * ctx.style.size / self.theme.sizes.body.0;
+        let t = self.theme;
+        let scaled = |space: f32| space * ctx.style.size / t.sizes.body.0;
         match &b.kind {
             BlockKind::Heading { level, .. } => {
-                let size = self.theme.sizes.heading(*level).0;
-                (size * if *level <= 2 { 1.1 } else { 0.8 }, size * 0.3)
+                let size = t.sizes.heading(*level);
+                (
+                    t.spacing.heading_before(*level, size).0,
+                    t.spacing.heading_after(*level, size).0,
+                )
             }
-            _ => (para, para),
+            BlockKind::Figure { .. } => (
+                scaled(self.space(t.spacing.figure_before)),
+                scaled(self.space(t.spacing.figure_after)),
+            ),
+            _ => (
+                scaled(t.text.paragraph_spacing.0),
+                scaled(t.text.paragraph_spacing.0),
+            ),
         }
     }
 
@@ -72,9 +85,10 @@ impl Flow<'_> {
                 units
             }
             BlockKind::Quote { blocks } => {
+                let indent = self.space(self.theme.spacing.quote_indent);
                 let inner = Ctx {
-                    left: ctx.left + INDENT * 0.8,
-                    width: ctx.width - INDENT * 0.8,
+                    left: ctx.left + indent,
+                    width: ctx.width - indent,
                     ..ctx.clone()
                 };
                 self.begin(Role::BlockQuote);
@@ -87,9 +101,10 @@ impl Flow<'_> {
                 units
             }
             BlockKind::Callout { kind, blocks } => {
+                let [pad_v, pad_h] = self.theme.spacing.callout_padding.map(|s| self.space(s));
                 let inner = Ctx {
-                    left: ctx.left + PAD * 1.5,
-                    width: ctx.width - PAD * 3.0,
+                    left: ctx.left + pad_h,
+                    width: ctx.width - 2.0 * pad_h,
                     ..ctx.clone()
                 };
                 let label = Style {
@@ -102,7 +117,7 @@ impl Flow<'_> {
                 };
                 let mut units = vec![Unit {
                     keep_with_next: true,
-                    ..Unit::space(PAD)
+                    ..Unit::space(pad_v)
                 }];
                 self.begin(Role::Div);
                 let node = self.leaf(Role::P, None);
@@ -128,7 +143,7 @@ impl Flow<'_> {
                     last.keep_with_next = true;
                 }
                 units.extend(body);
-                units.push(Unit::space(PAD));
+                units.push(Unit::space(pad_v));
                 decorate(
                     &mut units,
                     band(ctx.left, ctx.width, self.theme.colors.callout_background),
@@ -144,7 +159,8 @@ impl Flow<'_> {
             } => self.table(align, header, rows, ctx, b.line),
             BlockKind::Figure { src, alt, caption } => self.figure(src, alt, caption, ctx, b.line),
             BlockKind::Rule => {
-                let y = -6.0;
+                let gap = self.space(self.theme.spacing.rule_gap);
+                let y = -gap;
                 let color = self.theme.colors.rule;
                 let line = Item::Line {
                     x1: ctx.left,
@@ -155,7 +171,7 @@ impl Flow<'_> {
                     color,
                 };
                 vec![Unit {
-                    height: 12.0,
+                    height: 2.0 * gap,
                     items: vec![line],
                     ..Unit::default()
                 }]
@@ -231,7 +247,7 @@ impl Flow<'_> {
             );
             self.end();
             if let (Some(first), true) = (units.first_mut(), i > 0) {
-                first.gap += self.theme.text.paragraph_spacing.0 * 0.4;
+                first.gap += self.space(self.theme.spacing.list_spacing);
             }
             out.extend(units);
         }
@@ -264,7 +280,9 @@ impl Flow<'_> {
         let marker_w = self
             .fonts
             .width(marker_style.face(), marker, marker_style.size);
-        let indent = INDENT.max(marker_w + 6.0);
+        let indent = self
+            .space(self.theme.spacing.list_indent)
+            .max(marker_w + 6.0);
         let inner = Ctx {
             left: ctx.left + indent,
             width: ctx.width - indent,
@@ -314,27 +332,28 @@ impl Flow<'_> {
     fn code(&mut self, text: &str, ctx: &Ctx, line: u32) -> Vec<Unit> {
         let size = self.theme.sizes.code.0 * ctx.style.size / self.theme.sizes.body.0;
         let style = Style::plain(Family::Code, size, self.theme.colors.text);
-        let lh = self.theme.text.line_height.min(1.35);
+        let lh = self.theme.text.code_line_height;
+        let pad = self.space(self.theme.spacing.code_padding);
         let (lines, missing) = lines::code_lines(
             text,
             &style,
             lh,
             self.fonts,
-            ctx.left + PAD,
-            ctx.width - 2.0 * PAD,
+            ctx.left + pad,
+            ctx.width - 2.0 * pad,
         );
         self.report_missing(&missing, line);
         let node = self.leaf(Role::Code, None);
         let n = lines.len();
         let mut units = vec![Unit {
             keep_with_next: true,
-            ..Unit::space(PAD)
+            ..Unit::space(pad)
         }];
         units.extend(lines.into_iter().enumerate().map(|(i, l)| Unit {
             keep_with_next: n >= 2 && (i == 0 || i + 2 >= n),
             ..Unit::line(l)
         }));
-        units.push(Unit::space(PAD));
+        units.push(Unit::space(pad));
         self.adopt_units(&mut units, node);
         decorate(
             &mut units,

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use briefing_model::{Align as ColAlign, Inline};
 
-use super::{PAD, ROW_RULE};
+use super::ROW_RULE;
 use crate::fonts::Family;
 use crate::layout::flow::{Ctx, Flow, Unit};
 use crate::layout::lines::{self, Align, Line, Style};
@@ -14,6 +14,8 @@ use crate::layout::{Item, Role};
 
 /// The columns of one table: where each starts, how wide it is, how it aligns.
 struct Columns<'a> {
+    /// Inner padding of a cell: above and below, left and right.
+    pad: [f32; 2],
     /// Left edge of each column, then the table's right edge.
     xs: Vec<f32>,
     /// Width of each column.
@@ -28,6 +30,8 @@ struct Columns<'a> {
 struct SetRow {
     cells: Vec<Vec<Line>>,
     head: bool,
+    /// The cells' padding above and below.
+    pad: f32,
 }
 
 impl Columns<'_> {
@@ -75,15 +79,19 @@ impl Columns<'_> {
                     _ => Align::Left,
                 };
                 let cctx = Ctx {
-                    left: self.xs[c] + PAD,
-                    width: self.widths[c] - 2.0 * PAD,
+                    left: self.xs[c] + self.pad[1],
+                    width: self.widths[c] - 2.0 * self.pad[1],
                     ..self.ctx.clone()
                 };
                 flow.text(row.get(c).unwrap_or(&empty), style, &cctx, a, line, node)
             })
             .collect();
         flow.end();
-        SetRow { cells, head }
+        SetRow {
+            cells,
+            head,
+            pad: self.pad[0],
+        }
     }
 }
 
@@ -94,7 +102,7 @@ impl SetRow {
             .iter()
             .map(|c| c.iter().map(|l| l.height).sum::<f32>())
             .fold(0.0, f32::max)
-            + 2.0 * PAD * 0.7
+            + 2.0 * self.pad
     }
 
     /// The row as one unit that pagination never splits.
@@ -103,7 +111,7 @@ impl SetRow {
         let mut notes = Vec::new();
         let height = self.height();
         for cell in self.cells {
-            let mut y = PAD * 0.7;
+            let mut y = self.pad;
             for l in cell {
                 notes.extend(l.notes);
                 items.extend(l.items.into_iter().map(|i| i.shifted(0.0, y)));
@@ -130,8 +138,8 @@ impl SetRow {
         let mut cells: Vec<_> = self.cells.into_iter().map(Vec::into_iter).collect();
         let mut units = Vec::with_capacity(n);
         for k in 0..n {
-            let top = if k == 0 { PAD * 0.7 } else { 0.0 };
-            let bottom = if k + 1 == n { PAD * 0.7 } else { 0.0 };
+            let top = if k == 0 { self.pad } else { 0.0 };
+            let bottom = if k + 1 == n { self.pad } else { 0.0 };
             let mut items = Vec::new();
             let mut notes = Vec::new();
             let mut tallest = 0.0f32;
@@ -198,6 +206,7 @@ impl Flow<'_> {
             bold: true,
             ..Style::plain(Family::Heading, size, self.theme.colors.text)
         };
+        let pad = self.theme.spacing.cell_padding.map(|s| self.space(s));
         let empty = Vec::new();
         let cell =
             |row: &[Vec<Inline>], c: usize| -> Vec<Inline> { row.get(c).unwrap_or(&empty).clone() };
@@ -210,8 +219,8 @@ impl Flow<'_> {
             for c in 0..cols {
                 let p = lines::prepare(&cell(row, c), style, &self.inline_theme, self.fonts);
                 let (lo, hi) = p.widths();
-                min[c] = min[c].max(lo + 2.0 * PAD);
-                max[c] = max[c].max(hi + 2.0 * PAD);
+                min[c] = min[c].max(lo + 2.0 * pad[1]);
+                max[c] = max[c].max(hi + 2.0 * pad[1]);
             }
         }
         let total = ctx.width;
@@ -235,6 +244,7 @@ impl Flow<'_> {
             xs.push(xs.last().copied().unwrap_or(0.0) + w);
         }
         let columns = Columns {
+            pad,
             xs,
             widths,
             align,

@@ -1,8 +1,6 @@
 //! Nothing in a document can run code or reach another host.
 
-mod common;
-
-use common::*;
+use super::common::*;
 
 #[test]
 fn no_script_anywhere() {

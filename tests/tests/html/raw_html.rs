@@ -1,11 +1,9 @@
 //! Raw HTML in Markdown: shown as text by default; with `allow_raw_html`, passed through
 //! sanitized, so formatting survives and nothing that runs code or loads anything does.
 
-mod common;
-
+use super::common::*;
 use briefing_html::Options;
 use briefing_model::{Document, ParseOptions, SourceKind, parse};
-use common::*;
 
 fn markdown(src: &str) -> Document {
     parse(src, &ParseOptions::new(SourceKind::Markdown))

@@ -1,12 +1,10 @@
 //! Images are embedded as data: URIs; missing ones leave a visible placeholder and a warning.
 
-mod common;
-
 use std::path::PathBuf;
 
+use super::common::*;
 use briefing_html::Options;
 use briefing_model::{BlockKind, Inline};
-use common::*;
 
 /// A folder with one image of each kind, unique to `name`.
 fn image_dir(name: &str) -> PathBuf {

@@ -1,8 +1,6 @@
 //! The page's structure, read back with an HTML parser.
 
-mod common;
-
-use common::*;
+use super::common::*;
 
 #[test]
 fn head_has_language_title_and_social_metadata() {

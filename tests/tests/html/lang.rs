@@ -1,11 +1,9 @@
 //! Text marked as another language keeps its language in the page: `<span lang>`, written
 //! by us, so it is there without `--allow-raw-html` and its attribute cannot break out.
 
-mod common;
-
+use super::common::*;
 use briefing_html::Options;
 use briefing_model::{Inline, ParseOptions, SourceKind, parse};
-use common::*;
 
 const SOURCE: &str = "---\ntitle: Phrases\nlang: en-GB\n---\n## Le <span lang=\"fr\">mot juste</span>\n\nA certain <span lang=\"fr\">je ne *sais* quoi, <span lang='la'>ad hoc</span></span> and <b>raw</b>.\n";
 
@@ -47,7 +45,7 @@ fn language_spans_carry_lang_with_or_without_raw_html() {
 
 #[test]
 fn a_language_built_in_code_is_escaped() {
-    let mut doc = alaska();
+    let mut doc = briefing_tests::sample();
     doc.blocks.push(para(
         9,
         vec![Inline::Lang {

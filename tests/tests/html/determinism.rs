@@ -1,8 +1,6 @@
 //! The same input gives the same bytes, on any thread, any number of times.
 
-mod common;
-
-use common::*;
+use super::common::*;
 
 #[test]
 fn same_bytes_every_time_and_on_every_thread() {

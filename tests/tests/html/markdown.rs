@@ -1,9 +1,7 @@
 //! A Markdown briefing with every construct, parsed by the model and rendered: what a user
 //! of the CLI gets. Written to `$TMPDIR/briefing-html/markdown.html` for the checkers.
 
-mod common;
-
-use common::*;
+use super::common::*;
 
 const SOURCE: &str = r#"---
 title: "Trade & Security <Update>"

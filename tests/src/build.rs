@@ -1,57 +1,9 @@
-//! Helpers shared by the integration tests: documents built from JSON and pages read back.
+//! Documents built in code: small builders, and the document with every kind of block
+//! and inline that read-back tests share.
 
-#![allow(dead_code, unreachable_pub)]
-
-use std::path::Path;
-
-use briefing_html::{Options, render};
 use briefing_model::{
-    Align, Block, BlockKind, CalloutKind, Document, Footnote, Inline, ListItem, Meta, Theme, Warned,
+    Align, Block, BlockKind, CalloutKind, Document, Footnote, Inline, ListItem, Meta,
 };
-use scraper::{Html, Selector};
-
-/// The built-in theme.
-pub fn theme() -> std::sync::Arc<Theme> {
-    briefing_model::builtin("briefing").expect("built-in theme loads")
-}
-
-/// Renders with the built-in theme and default options.
-pub fn render_default(doc: &Document) -> Warned<Vec<u8>> {
-    render(doc, &theme(), &Options::default()).expect("renders")
-}
-
-/// Renders and parses the page.
-pub fn page(doc: &Document) -> (String, Html) {
-    page_with(doc, &Options::default())
-}
-
-/// Renders with `options` and parses the page.
-pub fn page_with(doc: &Document, options: &Options) -> (String, Html) {
-    let out = render(doc, &theme(), options).expect("renders");
-    let text = String::from_utf8(out.value).expect("UTF-8");
-    let html = Html::parse_document(&text);
-    (text, html)
-}
-
-/// Every element matching `css`.
-pub fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
-    let sel = Selector::parse(css).expect("valid selector");
-    html.select(&sel).collect()
-}
-
-/// The text of the first element matching `css`, whitespace collapsed.
-pub fn text_of(html: &Html, css: &str) -> String {
-    let el = select(html, css)
-        .into_iter()
-        .next()
-        .unwrap_or_else(|| panic!("no {css}"));
-    collapse(&el.text().collect::<String>())
-}
-
-/// `s` with runs of whitespace made one space, trimmed.
-pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// Plain text.
 pub fn t(s: &str) -> Inline {
@@ -95,7 +47,8 @@ pub fn link(url: &str, text: &str) -> Inline {
     }
 }
 
-/// A document with every block and inline kind, for structure tests.
+/// A document with every block and inline kind, and every way text can try to escape
+/// its place (markup in the title, script links, a remote image).
 ///
 /// Built in code: the model's JSON form cannot be read back yet (`Block` combines
 /// `deny_unknown_fields` with `flatten`, which serde rejects).
@@ -237,82 +190,5 @@ pub fn kitchen_sink() -> Document {
             ),
         ],
         footnotes: vec![note(1, "First note."), note(2, "Second note.")],
-    }
-}
-
-/// The sample briefing's text turned into a document the way the plain-text parser is
-/// expected to: short lines without closing punctuation are headings, "Label: text" lines
-/// after a line ending in a colon are a list, everything else is a paragraph.
-pub fn alaska() -> Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../input/alaska-summit.txt");
-    let text = std::fs::read_to_string(path).expect("sample briefing is there");
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut items: Vec<ListItem> = Vec::new();
-    let mut in_list = false;
-    let mut heading_n = 0;
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim();
-        let number = i as u32 + 1;
-        if line.is_empty() {
-            continue;
-        }
-        let label = line
-            .split_once(": ")
-            .filter(|(l, _)| l.split_whitespace().count() <= 5);
-        if in_list {
-            if let Some((l, rest)) = label {
-                let content = vec![
-                    Inline::Strong(vec![Inline::Text(format!("{l}:"))]),
-                    Inline::Text(format!(" {rest}")),
-                ];
-                items.push(ListItem {
-                    task: None,
-                    blocks: vec![Block {
-                        kind: BlockKind::Paragraph { content },
-                        line: number,
-                    }],
-                });
-                continue;
-            }
-            blocks.push(Block::new(BlockKind::List {
-                start: None,
-                items: std::mem::take(&mut items),
-            }));
-            in_list = false;
-        }
-        let is_heading = line.len() < 90 && !line.ends_with(['.', ':']);
-        let kind = if is_heading {
-            heading_n += 1;
-            BlockKind::Heading {
-                level: 1,
-                id: format!("section-{heading_n}"),
-                content: vec![Inline::Text(line.into())],
-            }
-        } else {
-            in_list = line.ends_with(':');
-            BlockKind::Paragraph {
-                content: vec![Inline::Text(line.into())],
-            }
-        };
-        blocks.push(Block { kind, line: number });
-    }
-    if !items.is_empty() {
-        blocks.push(Block::new(BlockKind::List { start: None, items }));
-    }
-    Document {
-        meta: Meta {
-            title: "The Alaska Summit".into(),
-            subtitle: Some("Trump and Putin meet in Anchorage".into()),
-            authors: vec!["Briefing Desk".into()],
-            organization: Some("Example Policy Unit".into()),
-            date: "2025-08-16".parse().ok(),
-            lang: "en".into(),
-            classification: Some("OFFICIAL".into()),
-            status: Some("DRAFT".into()),
-            toc: Some(true),
-            ..Meta::default()
-        },
-        blocks,
-        footnotes: Vec::new(),
     }
 }
