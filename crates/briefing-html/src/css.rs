@@ -398,10 +398,14 @@ mod tests {
     fn spaces_keep_their_reference_size() {
         let mut theme = (*briefing_model::builtin("briefing").unwrap()).clone();
         let css = theme_css(&theme);
-        // A heading's em is its own size; 18pt at a 10.5pt body is 1.714 body sizes.
+        // A heading's em is its own size; the other spaces are in body sizes (rem).
         assert!(css.contains("  --heading-before-1: 1.1em;\n"), "{css}");
-        assert!(css.contains("  --list-indent: 1.714rem;\n"));
-        assert!(css.contains("  --cell-padding: 0.4rem 0.571rem;\n"));
+        assert!(css.contains("  --list-indent: 1.7rem;\n"));
+        assert!(css.contains("  --cell-padding: 0.4rem 0.6rem;\n"));
+        // A length is converted: 18pt at a 10.5pt body is 1.714 body sizes.
+        theme.spacing.quote_indent = Space::Fixed(Pt(18.0));
+        let css = theme_css(&theme);
+        assert!(css.contains("  --quote-indent: 1.714rem;\n"));
         theme.spacing.list_indent = Space::Em(1.5);
         theme.spacing.heading_after[0] = Space::Fixed(Pt(21.0));
         let css = theme_css(&theme);
