@@ -361,6 +361,21 @@ impl FontSet {
             .collect()
     }
 
+    /// The glyphs of `text` set word by word as running text, each space shaped on its
+    /// own: a run whose spaces may stretch (leaders, page numbers) is drawn from these.
+    pub(crate) fn shape_words(&self, face: FaceId, text: &str) -> Vec<Glyph> {
+        let mut glyphs = Vec::new();
+        for (k, word) in text.split(' ').enumerate() {
+            if k > 0 {
+                glyphs.extend_from_slice(&self.shape(face, " ", Features::Text));
+            }
+            if !word.is_empty() {
+                glyphs.extend_from_slice(&self.shape(face, word, Features::Text));
+            }
+        }
+        glyphs
+    }
+
     /// The width of `text` shaped as running text in `face` at `size` points.
     pub(crate) fn width(&self, face: FaceId, text: &str, size: f32) -> f32 {
         advance(&self.shape(face, text, Features::Text)) * size / 1000.0

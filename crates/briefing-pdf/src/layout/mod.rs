@@ -75,8 +75,8 @@ pub(crate) struct TextRun {
     pub(crate) color: Rgb,
     /// The characters, spaces included.
     pub(crate) text: String,
-    /// The glyphs drawn for `text`, as measured; their `len`s cover `text`. Empty:
-    /// the writer shapes `text` itself, word by word.
+    /// The glyphs drawn for `text`, as measured; their `len`s cover `text`. Layout
+    /// shapes every run, so the writer only draws them.
     pub(crate) glyphs: Vec<Glyph>,
     /// Extra points added after each space (justification).
     pub(crate) space_extra: f32,

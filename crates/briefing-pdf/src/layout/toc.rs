@@ -272,8 +272,8 @@ impl Toc {
                     face: e.style.face(),
                     size: e.style.size,
                     color: e.style.color,
+                    glyphs: fonts.shape_words(e.style.face(), &number),
                     text: number,
-                    glyphs: Vec::new(),
                     space_extra: 0.0,
                     tag: Tag::Node(e.link),
                 }));
@@ -305,8 +305,8 @@ impl Toc {
             face,
             size,
             color: self.leader_color,
+            glyphs: fonts.shape_words(face, &text),
             text,
-            glyphs: Vec::new(),
             space_extra: pitch - dot - space,
             tag: Tag::Artifact,
         }))

@@ -14,7 +14,6 @@ mod resources;
 mod tagged;
 mod xmp;
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use briefing_model::{Document, Rgb};
@@ -22,7 +21,7 @@ use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect, XObjectId};
 
 use crate::PdfStandard;
 use crate::error::Error;
-use crate::fonts::{FaceId, Features, FontSet, Glyph};
+use crate::fonts::{FaceId, FontSet};
 use crate::layout::{Item, Layout, NodeId, Structure, Tag, Target, TextRun};
 use content::{Content, FontUse};
 use finish::{compress, finish, set_id};
@@ -167,29 +166,11 @@ fn used_faces(layout: &Layout, fonts: &FontSet) -> BTreeMap<FaceId, BTreeSet<u16
             if let Item::Text(t) = item {
                 used.entry(fonts.canonical(t.face))
                     .or_default()
-                    .extend(run_glyphs(t, fonts).iter().map(|g| g.gid));
+                    .extend(t.glyphs.iter().map(|g| g.gid));
             }
         }
     }
     used
-}
-
-/// The glyphs of a run: as laid out, or shaped here word by word if the layout
-/// left them out.
-fn run_glyphs<'a>(t: &'a TextRun, fonts: &FontSet) -> Cow<'a, [Glyph]> {
-    if !t.glyphs.is_empty() || t.text.is_empty() {
-        return Cow::Borrowed(&t.glyphs);
-    }
-    let mut glyphs = Vec::new();
-    for (k, word) in t.text.split(' ').enumerate() {
-        if k > 0 {
-            glyphs.extend_from_slice(&fonts.shape(t.face, " ", Features::Text));
-        }
-        if !word.is_empty() {
-            glyphs.extend_from_slice(&fonts.shape(t.face, word, Features::Text));
-        }
-    }
-    Cow::Owned(glyphs)
 }
 
 /// What a page's content stream says about structure: the element of each marked-content
@@ -453,7 +434,10 @@ fn page(
 /// Spaces stay real glyphs so copied text keeps them. Each glyph's text is
 /// recorded for ToUnicode, so a ligature copies as its letters.
 fn show_text(out: &mut Content, t: &TextRun, fonts: &FontSet, used: &mut FontUse) {
-    let glyphs = run_glyphs(t, fonts);
+    debug_assert!(
+        t.glyphs.iter().map(|g| g.len as usize).sum::<usize>() == t.text.len(),
+        "layout leaves every run shaped: {t:?}"
+    );
     let face = fonts.canonical(t.face);
     let justify = t.space_extra * 1000.0 / t.size;
     let start = out.bytes.len();
@@ -463,7 +447,7 @@ fn show_text(out: &mut Content, t: &TextRun, fonts: &FontSet, used: &mut FontUse
     // The last thing written is a number: another needs a space before it.
     let mut number = false;
     let mut at = 0;
-    for g in glyphs.iter() {
+    for g in &t.glyphs {
         let len = g.len as usize;
         let source = t.text.get(at..at + len).unwrap_or("");
         at += len;
@@ -518,7 +502,7 @@ fn show_text(out: &mut Content, t: &TextRun, fonts: &FontSet, used: &mut FontUse
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fonts::Family;
+    use crate::fonts::{Family, Glyph};
     use resources::subset_face;
 
     #[test]
