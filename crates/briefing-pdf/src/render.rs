@@ -32,9 +32,22 @@ pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned
     let fonts = FontSet::new(theme)?;
     let laid = layout::layout(doc, theme, &fonts, options);
     let standard = options.standard.or(theme.pdf.standard.0);
-    let bytes = write::write(&laid, doc, &fonts, standard)?;
+    let bytes = write::write(&laid, &metadata(doc), &fonts, standard)?;
     Ok(Warned {
         value: bytes,
         warnings: laid.warnings,
     })
+}
+
+/// What the writer records about `doc` besides its pages.
+fn metadata(doc: &Document) -> write::Metadata {
+    let meta = &doc.meta;
+    write::Metadata {
+        title: meta.title.clone(),
+        lang: meta.lang.clone(),
+        authors: meta.authors.clone(),
+        subject: meta.summary.clone(),
+        keywords: meta.keywords.clone(),
+        date: meta.date,
+    }
 }
