@@ -437,7 +437,11 @@ fn render_output(
                     .in_file(file),
                 );
             } else {
-                let Rendered { bytes, files } = warned.value;
+                let Rendered {
+                    bytes,
+                    files,
+                    pages,
+                } = warned.value;
                 let written = write_beside(options.html_assets.as_deref(), &files)
                     .and_then(|()| write_atomic(out, &bytes));
                 match written {
@@ -447,7 +451,7 @@ fn render_output(
                         // Only the JSON report shows these; hashing costs a tenth of a small render.
                         if args.report.is_some() {
                             report.sha256 = Some(manifest::hex(&Sha256::digest(&bytes)));
-                            report.pages = format.page_count(&bytes);
+                            report.pages = pages;
                         }
                     }
                     Err(e) => report.diagnostics.push(

@@ -18,4 +18,4 @@ mod toc_tests;
 
 pub use briefing_model::{PdfStandard, UnknownStandard};
 pub use error::Error;
-pub use render::{Options, render};
+pub use render::{Options, Pdf, render};

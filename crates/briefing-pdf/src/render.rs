@@ -16,7 +16,16 @@ pub struct Options {
     pub standard: Option<PdfStandard>,
 }
 
-/// Renders `doc` with `theme` to the bytes of a PDF file, with warnings about
+/// A rendered PDF file.
+#[derive(Debug, Clone)]
+pub struct Pdf {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+}
+
+/// Renders `doc` with `theme` to a PDF file and its page count, with warnings about
 /// anything that could not be shown as written (missing images, missing glyphs).
 ///
 /// ```
@@ -25,16 +34,20 @@ pub struct Options {
 /// let doc = parse(src, &ParseOptions::new(SourceKind::Markdown)).unwrap().value;
 /// let theme = briefing_model::builtin("briefing").unwrap();
 /// let out = briefing_pdf::render(&doc, &theme, &briefing_pdf::Options::default()).unwrap();
-/// assert!(out.value.starts_with(b"%PDF-"));
+/// assert!(out.value.bytes.starts_with(b"%PDF-"));
+/// assert_eq!(out.value.pages, 1);
 /// assert!(out.warnings.is_empty());
 /// ```
-pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Vec<u8>>, Error> {
+pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Pdf>, Error> {
     let fonts = FontSet::new(theme)?;
     let laid = layout::layout(doc, theme, &fonts, options);
     let standard = options.standard.or(theme.pdf.standard.0);
     let bytes = write::write(&laid, &metadata(doc), &fonts, standard)?;
     Ok(Warned {
-        value: bytes,
+        value: Pdf {
+            bytes,
+            pages: laid.pages.len(),
+        },
         warnings: laid.warnings,
     })
 }

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use briefing_model::{Block, BlockKind, Document, Inline, Meta, builtin};
 use lopdf::{Document as Pdf, Object, content::Operation};
 
-use crate::{Options, render};
+use crate::Options;
+use crate::tests::render;
 
 fn doc(blocks: Vec<Vec<Inline>>) -> Document {
     Document {

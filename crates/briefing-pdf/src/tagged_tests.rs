@@ -8,7 +8,8 @@ use briefing_model::{BlockKind, Document, ParseOptions, SourceKind, builtin, par
 use lopdf::{Dictionary, Object, ObjectId};
 
 use crate::tests::alaska;
-use crate::{Options, PdfStandard, render};
+use crate::tests::render;
+use crate::{Options, PdfStandard};
 
 /// Every briefing in `input/`, parsed.
 fn inputs() -> Vec<(String, Document)> {

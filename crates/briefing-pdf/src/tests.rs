@@ -5,7 +5,19 @@ use std::path::PathBuf;
 use briefing_model::{Block, BlockKind, Date, Document, Footnote, Inline, ListItem, Meta, builtin};
 use lopdf::Object;
 
-use crate::{Options, render};
+use crate::Options;
+
+/// Renders as before the page count was returned: bytes and warnings.
+pub(crate) fn render(
+    doc: &Document,
+    theme: &briefing_model::Theme,
+    options: &Options,
+) -> Result<briefing_model::Warned<Vec<u8>>, crate::Error> {
+    crate::render(doc, theme, options).map(|w| briefing_model::Warned {
+        value: w.value.bytes,
+        warnings: w.warnings,
+    })
+}
 
 /// One run of plain text.
 pub(crate) fn text(s: &str) -> Vec<Inline> {

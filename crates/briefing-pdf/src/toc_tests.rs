@@ -7,8 +7,9 @@ use briefing_model::{
 };
 use lopdf::{Dictionary, Object, ObjectId};
 
+use crate::tests::render;
 use crate::tests::{heading, para, text};
-use crate::{Options, PdfStandard, render};
+use crate::{Options, PdfStandard};
 
 const FILLER: &str = "Filler words keep the reader busy while the page fills up with text. ";
 

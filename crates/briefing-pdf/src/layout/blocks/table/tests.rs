@@ -4,10 +4,11 @@
 
 use briefing_model::{Align, Block, BlockKind, Document, Inline, Meta, Theme, builtin};
 
+use crate::Options;
 use crate::fonts::FontSet;
 use crate::layout::{Item, Layout, Role, Tag, layout};
 use crate::tests::page_texts;
-use crate::{Options, render};
+use crate::tests::render;
 
 fn text(s: &str) -> Vec<Inline> {
     vec![Inline::Text(s.to_owned())]
