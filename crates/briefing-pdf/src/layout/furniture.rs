@@ -3,7 +3,7 @@
 use briefing_model::{Diagnostic, Document, Inline, Placeholders, Theme, TitleBlock};
 
 use super::lines::{self, Align, InlineTheme, Style};
-use super::{Item, Page, Tag};
+use super::{Frame, Item, Tag};
 use crate::fonts::{Family, FontSet};
 
 /// Height of the classification strip at the top and foot of every page; 0 without one.
@@ -17,7 +17,7 @@ pub(crate) fn banner_height(doc: &Document, theme: &Theme) -> f32 {
 
 /// Adds banners, header and footer to every page, now that the page count is known.
 pub(crate) fn decorate(
-    pages: &mut [Page],
+    pages: &mut [Frame],
     doc: &Document,
     theme: &Theme,
     fonts: &FontSet,

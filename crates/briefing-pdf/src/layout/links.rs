@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Anchor, Item, Page, Target};
+use super::{Anchor, Frame, Item, Target};
 
 /// Where each anchor landed: 0-based page index and page y.
 #[derive(Debug, Default)]
@@ -14,7 +14,7 @@ pub(crate) struct Anchors {
 impl Anchors {
     /// Reads the anchors off paginated pages. An anchor met twice (in a table header
     /// repeated on a later page) keeps its first place.
-    pub(crate) fn collect(pages: &[Page]) -> Anchors {
+    pub(crate) fn collect(pages: &[Frame]) -> Anchors {
         let mut places = BTreeMap::new();
         for (p, page) in pages.iter().enumerate() {
             for item in &page.items {
@@ -34,7 +34,7 @@ impl Anchors {
 
 /// Turns every link to an anchor into a link to its place and removes the anchors.
 /// A link whose anchor was never placed is dropped: it would go nowhere.
-pub(crate) fn resolve(pages: &mut [Page], anchors: &Anchors) {
+pub(crate) fn resolve(pages: &mut [Frame], anchors: &Anchors) {
     for page in pages {
         page.items.retain_mut(|item| match item {
             Item::Anchor { .. } => false,
@@ -76,13 +76,13 @@ mod tests {
             anchor: Anchor::Note(n),
         };
         let mut pages = vec![
-            Page {
+            Frame {
                 items: vec![link(Anchor::Note(1)), link(Anchor::Note(9))],
             },
-            Page {
+            Frame {
                 items: vec![at(500.0, 1)],
             },
-            Page {
+            Frame {
                 items: vec![at(300.0, 1)],
             },
         ];

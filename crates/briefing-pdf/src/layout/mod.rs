@@ -1,4 +1,4 @@
-//! Layout: a document becomes pages of positioned items, with no PDF types.
+//! Typeset: a document becomes pages of positioned items, with no PDF types.
 //!
 //! Coordinates are PDF points with the origin at the bottom-left of the page;
 //! a text item's `y` is its baseline.
@@ -21,15 +21,16 @@ use crate::fonts::{FaceId, FontSet, Glyph};
 use crate::images::Image;
 pub(crate) use structure::{LangSpan, NodeId, Role, Span, SpanTree, Structure, Tag};
 
-/// A laid-out document: pages, bookmarks and the images they show.
+/// A typeset document: pages, bookmarks and the images they show. (Named apart from
+/// the theme's `Layout` section.)
 #[derive(Debug)]
-pub(crate) struct Layout {
+pub(crate) struct Typeset {
     /// Page width in points.
     pub(crate) width: f32,
     /// Page height in points.
     pub(crate) height: f32,
     /// The pages in order.
-    pub(crate) pages: Vec<Page>,
+    pub(crate) pages: Vec<Frame>,
     /// One bookmark per heading, in document order.
     pub(crate) outline: Vec<Bookmark>,
     /// Decoded images, indexed by `Item::Image::image`.
@@ -40,9 +41,10 @@ pub(crate) struct Layout {
     pub(crate) warnings: Vec<Diagnostic>,
 }
 
-/// One page: its items in painting order.
+/// One page's content: its items in painting order. (Named apart from the theme's
+/// `Page` section, which sizes it.)
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Page {
+pub(crate) struct Frame {
     /// What the page shows, back to front.
     pub(crate) items: Vec<Item>,
 }
@@ -75,7 +77,7 @@ pub(crate) struct TextRun {
     pub(crate) color: Rgb,
     /// The characters, spaces included.
     pub(crate) text: String,
-    /// The glyphs drawn for `text`, as measured; their `len`s cover `text`. Layout
+    /// The glyphs drawn for `text`, as measured; their `len`s cover `text`. Typeset
     /// shapes every run, so the writer only draws them.
     pub(crate) glyphs: Vec<Glyph>,
     /// Extra points added after each space (justification).
@@ -127,7 +129,7 @@ pub(crate) enum Item {
         w: f32,
         /// Height.
         h: f32,
-        /// Index into `Layout::images`.
+        /// Index into `Typeset::images`.
         image: usize,
         /// The figure it shows, or artifact (a logo).
         tag: Tag,
@@ -222,7 +224,7 @@ impl Item {
 }
 
 /// Lays out a document on pages.
-pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, options: &Options) -> Layout {
+pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, options: &Options) -> Typeset {
     let mut flow = flow::Flow::new(theme, fonts, options);
     flow.document(doc);
     let flow::Flowed {
@@ -262,7 +264,7 @@ pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, options: &O
     let mut pages = paged.pages;
     furniture::decorate(&mut pages, doc, theme, fonts, &mut warnings);
     warnings.sort_by_key(|w| w.line.unwrap_or(0));
-    Layout {
+    Typeset {
         width: theme.page.size.width.0,
         height: theme.page.size.height.0,
         pages,
@@ -275,7 +277,7 @@ pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, options: &O
 
 /// A plain-text dump with one line per positioned item, for golden tests.
 #[cfg(test)]
-pub(crate) fn dump(layout: &Layout) -> String {
+pub(crate) fn dump(layout: &Typeset) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
     let _ = writeln!(out, "size {:.2} {:.2}", layout.width, layout.height);

@@ -6,13 +6,13 @@ use briefing_model::{FootnotePlacement, Theme};
 
 use super::flow::Unit;
 use super::notes::Notes;
-use super::{Bookmark, Item, Page};
+use super::{Bookmark, Frame, Item};
 
 /// Pages with their bookmarks.
 #[derive(Debug)]
 pub(crate) struct Paged {
     /// The pages, without furniture.
-    pub(crate) pages: Vec<Page>,
+    pub(crate) pages: Vec<Frame>,
     /// One bookmark per heading.
     pub(crate) outline: Vec<Bookmark>,
 }
@@ -24,7 +24,7 @@ const NOTE_GAP: f32 = 2.0;
 
 /// The page being filled.
 struct Cursor<'a> {
-    pages: Vec<Page>,
+    pages: Vec<Frame>,
     outline: Vec<Bookmark>,
     /// Top of the free space (PDF y).
     y: f32,
@@ -87,7 +87,7 @@ impl Cursor<'_> {
 
     fn new_page(&mut self) {
         self.flush_foot();
-        self.pages.push(Page::default());
+        self.pages.push(Frame::default());
         self.y = self.top;
         self.empty = true;
     }

@@ -14,7 +14,7 @@ use super::blocks::INDENT;
 use super::flow::{Ctx, Flow, Unit};
 use super::lines::{self, Align, InlineTheme, Prepared, Style};
 use super::links::Anchors;
-use super::{Anchor, Item, NodeId, Page, Role, Tag, Target, TextRun};
+use super::{Anchor, Frame, Item, NodeId, Role, Tag, Target, TextRun};
 use crate::fonts::{Family, FontSet};
 
 /// Deepest heading level listed, as in the other formats.
@@ -241,7 +241,7 @@ impl Toc {
 
     /// Fills in each entry's page number, right-aligned, and the dot leaders before it,
     /// where the entry's anchor landed.
-    pub(crate) fn fill(&self, pages: &mut [Page], anchors: &Anchors, fonts: &FontSet) {
+    pub(crate) fn fill(&self, pages: &mut [Frame], anchors: &Anchors, fonts: &FontSet) {
         for page in pages {
             let at: Vec<(usize, usize, f32)> = page
                 .items

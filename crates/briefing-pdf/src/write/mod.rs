@@ -32,7 +32,7 @@ use printpdf::{PdfDocument, PdfSaveOptions};
 use crate::PdfStandard;
 use crate::error::Error;
 use crate::fonts::{FaceId, FontSet};
-use crate::layout::{Item, Layout};
+use crate::layout::{Item, Typeset};
 use content::FontUse;
 use file::{compress, save, text};
 pub(crate) use info::Metadata;
@@ -44,7 +44,7 @@ use xmp::{write_metadata, write_output_intent};
 
 /// Serializes a layout into a PDF file.
 pub(crate) fn write(
-    layout: &Layout,
+    layout: &Typeset,
     meta: &Metadata,
     fonts: &FontSet,
     standard: Option<PdfStandard>,
@@ -125,7 +125,7 @@ pub(crate) fn write(
 /// printpdf's part: the images as XObjects in a new lopdf document (version 1.7,
 /// with a classic cross-reference table), and the XObject resource dictionary that
 /// names them.
-fn start(layout: &Layout) -> (lopdf::Document, Dictionary) {
+fn start(layout: &Typeset) -> (lopdf::Document, Dictionary) {
     let mut pdf = PdfDocument::new("");
     for (i, img) in layout.images.iter().enumerate() {
         pdf.resources
@@ -216,7 +216,7 @@ fn catalog_dict(parts: &CatalogParts, lang: &str) -> Dictionary {
 }
 
 /// The glyphs each embedded face draws (faces sharing a font program count as one).
-fn used_faces(layout: &Layout, fonts: &FontSet) -> BTreeMap<FaceId, BTreeSet<u16>> {
+fn used_faces(layout: &Typeset, fonts: &FontSet) -> BTreeMap<FaceId, BTreeSet<u16>> {
     let mut used: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
     for page in &layout.pages {
         for item in &page.items {

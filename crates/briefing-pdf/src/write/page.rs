@@ -11,11 +11,11 @@ use super::marks::{Marks, PageTags, norm};
 use super::resources::image_id;
 use super::text::show_text;
 use crate::fonts::{FaceId, FontSet};
-use crate::layout::{Item, Layout, Tag, Target, TextRun};
+use crate::layout::{Item, Tag, Target, TextRun, Typeset};
 
 /// One page's content stream and what it says about structure.
 pub(super) fn page(
-    layout: &Layout,
+    layout: &Typeset,
     fonts: &FontSet,
     subsets: &mut BTreeMap<FaceId, FontUse>,
     items: &[Item],
@@ -200,7 +200,7 @@ impl<'a> PageWriter<'a, '_> {
     }
 
     /// A link: not drawn but an annotation, attached to its element when the structure
-    /// tree is written. Layout has resolved every anchor; one left over would go nowhere.
+    /// tree is written. Typeset has resolved every anchor; one left over would go nowhere.
     fn link(&mut self, rect: [f32; 4], target: &Target, tag: Tag) {
         let node = match tag {
             Tag::Node(n) => n,

@@ -6,7 +6,7 @@ use briefing_model::{Align, Block, BlockKind, Document, Inline, Meta, Theme, bui
 
 use crate::Options;
 use crate::fonts::FontSet;
-use crate::layout::{Item, Layout, Role, Tag, layout};
+use crate::layout::{Item, Role, Tag, Typeset, layout};
 use crate::tests::page_texts;
 use crate::tests::render;
 
@@ -74,7 +74,7 @@ fn tall_doc() -> Document {
     ])
 }
 
-fn laid(doc: &Document, theme: &Theme) -> (Layout, FontSet) {
+fn laid(doc: &Document, theme: &Theme) -> (Typeset, FontSet) {
     let fonts = FontSet::new(theme).unwrap();
     (layout(doc, theme, &fonts, &Options::default()), fonts)
 }
