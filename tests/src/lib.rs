@@ -1,5 +1,8 @@
 //! Helpers for the end-to-end tests: the repository's paths, parsing inputs, and word parity.
 
+pub mod fixtures;
+pub mod pdf;
+
 use std::path::{Path, PathBuf};
 
 use briefing_model::{Date, Document, ParseOptions, SourceKind};

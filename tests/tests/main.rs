@@ -5,6 +5,7 @@
 mod cff;
 mod commonmark;
 mod formats;
+mod pdf;
 mod plain_text;
 mod properties;
 mod readme;

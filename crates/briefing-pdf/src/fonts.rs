@@ -77,7 +77,6 @@ impl FaceId {
     }
 
     /// A short stable name for dumps, such as `body-bold`.
-    #[cfg(test)]
     pub(crate) fn name(self) -> &'static str {
         const NAMES: [&str; 16] = [
             "body",

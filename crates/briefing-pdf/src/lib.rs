@@ -7,15 +7,6 @@ mod layout;
 mod render;
 mod write;
 
-#[cfg(test)]
-mod shaping_tests;
-#[cfg(test)]
-mod tagged_tests;
-#[cfg(test)]
-mod tests;
-#[cfg(test)]
-mod toc_tests;
-
 pub use briefing_model::{PdfStandard, UnknownStandard};
 pub use error::Error;
-pub use render::{Options, Pdf, render};
+pub use render::{Options, Pdf, layout_dump, render};

@@ -64,3 +64,11 @@ fn metadata(doc: &Document) -> write::Metadata {
         date: meta.date,
     }
 }
+
+/// The layout of `doc` as plain text, one line per positioned item: what the golden
+/// layout test compares. Not part of the stable API.
+#[doc(hidden)]
+pub fn layout_dump(doc: &Document, theme: &Theme, options: &Options) -> Result<String, Error> {
+    let fonts = FontSet::new(theme)?;
+    Ok(layout::dump(&layout::layout(doc, theme, &fonts, options)))
+}

@@ -275,8 +275,8 @@ pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, options: &O
     }
 }
 
-/// A plain-text dump with one line per positioned item, for golden tests.
-#[cfg(test)]
+/// A plain-text dump with one line per positioned item (text, images and links with
+/// their tags), for golden tests.
 pub(crate) fn dump(layout: &Typeset) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
@@ -324,23 +324,32 @@ pub(crate) fn dump(layout: &Typeset) -> String {
                     )
                 }
                 Item::Image {
-                    x, y, w, h, image, ..
+                    x,
+                    y,
+                    w,
+                    h,
+                    image,
+                    tag,
                 } => {
-                    writeln!(out, "  image {x:.2} {y:.2} {w:.2} {h:.2} #{image}")
+                    let tag = tag_name(&layout.structure, *tag);
+                    writeln!(out, "  image {x:.2} {y:.2} {w:.2} {h:.2} #{image} {tag}")
                 }
                 Item::Link {
-                    x, y, w, h, target, ..
-                } => match target {
-                    Target::Url(url) => writeln!(out, "  link {x:.2} {y:.2} {w:.2} {h:.2} {url}"),
-                    Target::Dest { page, y: to } => writeln!(
-                        out,
-                        "  link {x:.2} {y:.2} {w:.2} {h:.2} -> p{} {to:.2}",
-                        page + 1
-                    ),
-                    Target::Anchor(a) => {
-                        writeln!(out, "  link {x:.2} {y:.2} {w:.2} {h:.2} -> {a:?}")
-                    }
-                },
+                    x,
+                    y,
+                    w,
+                    h,
+                    target,
+                    tag,
+                } => {
+                    let tag = tag_name(&layout.structure, *tag);
+                    let to = match target {
+                        Target::Url(url) => url.clone(),
+                        Target::Dest { page, y } => format!("-> p{} {y:.2}", page + 1),
+                        Target::Anchor(a) => format!("-> {a:?}"),
+                    };
+                    writeln!(out, "  link {x:.2} {y:.2} {w:.2} {h:.2} {to} {tag}")
+                }
                 Item::Anchor { y, anchor } => writeln!(out, "  anchor {y:.2} {anchor:?}"),
             };
         }
@@ -348,8 +357,8 @@ pub(crate) fn dump(layout: &Typeset) -> String {
     out
 }
 
-/// A tag as the dump shows it: the element's role and index, or `artifact`.
-#[cfg(test)]
+/// A tag as the dump shows it: the element's role and index, `artifact`, or `open`
+/// and the span for text not yet given an element.
 fn tag_name(structure: &Structure, tag: Tag) -> String {
     match tag {
         Tag::Node(n) => format!("{}#{n}", structure.nodes[n].role.name()),

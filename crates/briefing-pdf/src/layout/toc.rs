@@ -320,3 +320,105 @@ fn widest_digit(fonts: &FontSet, style: &Style) -> f32 {
         .map(|d| fonts.width(style.face(), d.encode_utf8(&mut [0; 4]), style.size))
         .fold(0.0, f32::max)
 }
+
+#[cfg(test)]
+mod tests {
+    use briefing_model::{Block, BlockKind, Document, Inline, Meta, builtin};
+
+    use crate::Options;
+    use crate::fonts::FontSet;
+    use crate::layout::{Item, Tag, layout};
+
+    /// A document that asks for contents, with one heading per title and `paras`
+    /// paragraphs of filler after each.
+    fn sections(titles: &[(u8, String)], paras: usize) -> Document {
+        let filler = "Filler words keep the reader busy while the page fills up with text. ";
+        let mut blocks = Vec::new();
+        for (level, title) in titles {
+            blocks.push(Block::new(BlockKind::Heading {
+                level: *level,
+                id: String::new(),
+                content: vec![Inline::Text(title.clone())],
+            }));
+            for _ in 0..paras {
+                blocks.push(Block::new(BlockKind::Paragraph {
+                    content: vec![Inline::Text(filler.repeat(4))],
+                }));
+            }
+        }
+        Document {
+            meta: Meta {
+                title: "Contents test".into(),
+                lang: "en".into(),
+                toc: Some(true),
+                ..Meta::default()
+            },
+            blocks,
+            footnotes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn entry_text_leaders_and_numbers_never_overlap_on_a_line() {
+        let theme = builtin("briefing").unwrap();
+        let fonts = FontSet::new(&theme).unwrap();
+        let long = "A heading long enough that its contents entry must wrap onto a second line before its page number";
+        let titles: Vec<(u8, String)> = (0..60)
+            .map(|i| {
+                let title = match i % 7 {
+                    3 => format!("{long} {i}"),
+                    _ => format!("Section {i}"),
+                };
+                (1 + (i % 3) as u8, title)
+            })
+            .collect();
+        let laid = layout(&sections(&titles, 1), &theme, &fonts, &Options::default());
+        for page in &laid.pages[..2] {
+            let mut runs: Vec<(f32, f32, f32)> = page
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(t) => {
+                        let spaces = t.text.matches(' ').count() as f32;
+                        let w = fonts.width(t.face, &t.text, t.size) + spaces * t.space_extra;
+                        Some((t.y, t.x, t.x + w))
+                    }
+                    _ => None,
+                })
+                .collect();
+            runs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            for w in runs.windows(2) {
+                if (w[0].0 - w[1].0).abs() < 0.01 {
+                    assert!(w[1].1 >= w[0].2 - 0.01, "{w:?} overlap");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn contents_text_stays_inside_the_text_block() {
+        let theme = builtin("briefing").unwrap();
+        let fonts = FontSet::new(&theme).unwrap();
+        let word = "Unbreakablelongwordwithoutanyspacesthatisverylongindeed".repeat(2);
+        let titles = [
+            (3, format!("Deep {word} and more words to wrap here")),
+            (1, "Overview".into()),
+            (2, "Supply".into()),
+        ];
+        let laid = layout(&sections(&titles, 0), &theme, &fonts, &Options::default());
+        let left = theme.page.margin_left.0;
+        let right = left + theme.text_width().0;
+        for item in &laid.pages[0].items {
+            if let Item::Text(t) = item {
+                if t.tag == Tag::Artifact && !t.text.starts_with('.') {
+                    continue; // running header and footer
+                }
+                let end = t.x + fonts.width(t.face, &t.text, t.size);
+                assert!(
+                    t.x >= left - 0.01 && end <= right + 0.01,
+                    "{t:?} ends at {end}"
+                );
+            }
+        }
+    }
+}

@@ -4,11 +4,9 @@
 
 use briefing_model::{Align, Block, BlockKind, Document, Inline, Meta, Theme, builtin};
 
-use crate::Options;
 use crate::fonts::FontSet;
 use crate::layout::{Item, Role, Tag, Typeset, layout};
-use crate::tests::page_texts;
-use crate::tests::render;
+use crate::{Options, render};
 
 fn text(s: &str) -> Vec<Inline> {
     vec![Inline::Text(s.to_owned())]
@@ -20,6 +18,16 @@ fn numbered(from: usize, n: usize) -> String {
         .map(|i| format!("q{i}z"))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Text of every page, in order, as lopdf extracts it.
+fn page_texts(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    pages
+        .iter()
+        .map(|p| doc.extract_text(&[*p]).unwrap())
+        .collect()
 }
 
 /// The numbers of the `q<i>z` words in `s`, in order.
@@ -84,7 +92,8 @@ fn a_row_taller_than_the_page_keeps_every_word_in_order() {
     let theme = builtin("briefing").unwrap();
     let pdf = render(&tall_doc(), &theme, &Options::default())
         .unwrap()
-        .value;
+        .value
+        .bytes;
     let pages = page_texts(&pdf);
     let all = pages.concat();
     assert_eq!(numbers(&all), (0..1500).collect::<Vec<_>>());
@@ -104,6 +113,7 @@ fn a_row_taller_than_the_page_keeps_every_word_in_order() {
         pdf == render(&tall_doc(), &theme, &Options::default())
             .unwrap()
             .value
+            .bytes
     );
 }
 
@@ -211,7 +221,8 @@ fn rows_that_fit_a_page_move_to_the_next_page_whole() {
         .collect();
     let pdf = render(&table_doc(rows), &theme, &Options::default())
         .unwrap()
-        .value;
+        .value
+        .bytes;
     let pages = page_texts(&pdf);
     assert!(pages.len() >= 2);
     let mut seen = Vec::new();
