@@ -1,10 +1,10 @@
 //! The entry point: font metrics, layout, writing.
 
-use briefing_model::{Assets, Document, Theme, Warned};
+use briefing_model::{Assets, Document, PdfStandard, Theme, Warned};
 
 use crate::error::Error;
 use crate::fonts::FontSet;
-use crate::{PdfStandard, layout, write};
+use crate::{layout, write};
 
 /// How to render.
 #[derive(Debug, Clone, Default)]
@@ -40,7 +40,7 @@ pub struct Pdf {
 /// ```
 pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Pdf>, Error> {
     let fonts = FontSet::new(theme)?;
-    let laid = layout::layout(doc, theme, &fonts, options);
+    let laid = layout::layout(doc, theme, &fonts, &options.assets);
     let standard = options.standard.or(theme.pdf.standard.0);
     let bytes = write::write(&laid, &metadata(doc), &fonts, standard)?;
     Ok(Warned {
@@ -70,5 +70,10 @@ fn metadata(doc: &Document) -> write::Metadata {
 #[doc(hidden)]
 pub fn layout_dump(doc: &Document, theme: &Theme, options: &Options) -> Result<String, Error> {
     let fonts = FontSet::new(theme)?;
-    Ok(layout::dump(&layout::layout(doc, theme, &fonts, options)))
+    Ok(layout::dump(&layout::layout(
+        doc,
+        theme,
+        &fonts,
+        &options.assets,
+    )))
 }

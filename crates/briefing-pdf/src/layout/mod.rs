@@ -4,6 +4,7 @@
 //! a text item's `y` is its baseline.
 
 mod blocks;
+mod compose;
 mod flow;
 mod furniture;
 mod lines;
@@ -14,9 +15,8 @@ mod structure;
 mod title;
 mod toc;
 
-use briefing_model::{Diagnostic, Document, Rgb, Theme};
+use briefing_model::{Assets, Diagnostic, Document, Rgb, Theme};
 
-use crate::Options;
 use crate::fonts::{FaceId, FontSet, Glyph};
 use crate::images::Image;
 pub(crate) use structure::{LangSpan, NodeId, Role, Span, SpanTree, Structure, Tag};
@@ -224,17 +224,15 @@ impl Item {
 }
 
 /// Lays out a document on pages.
-pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, options: &Options) -> Typeset {
-    let mut flow = flow::Flow::new(theme, fonts, options);
-    flow.document(doc);
-    let flow::Flowed {
+pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, assets: &Assets) -> Typeset {
+    let compose::Flowed {
         mut units,
         toc,
         notes,
         images,
         structure,
         mut warnings,
-    } = flow.finish();
+    } = flow::Flow::new(theme, fonts, assets).document(doc);
     let (mut paged, anchors) = match toc {
         None => {
             let paged = pages::paginate(theme, &units, &notes);

@@ -325,7 +325,6 @@ fn widest_digit(fonts: &FontSet, style: &Style) -> f32 {
 mod tests {
     use briefing_model::{Block, BlockKind, Document, Inline, Meta, builtin};
 
-    use crate::Options;
     use crate::fonts::FontSet;
     use crate::layout::{Item, Tag, layout};
 
@@ -372,7 +371,7 @@ mod tests {
                 (1 + (i % 3) as u8, title)
             })
             .collect();
-        let laid = layout(&sections(&titles, 1), &theme, &fonts, &Options::default());
+        let laid = layout(&sections(&titles, 1), &theme, &fonts, &Default::default());
         for page in &laid.pages[..2] {
             let mut runs: Vec<(f32, f32, f32)> = page
                 .items
@@ -405,7 +404,7 @@ mod tests {
             (1, "Overview".into()),
             (2, "Supply".into()),
         ];
-        let laid = layout(&sections(&titles, 0), &theme, &fonts, &Options::default());
+        let laid = layout(&sections(&titles, 0), &theme, &fonts, &Default::default());
         let left = theme.page.margin_left.0;
         let right = left + theme.text_width().0;
         for item in &laid.pages[0].items {

@@ -26,10 +26,10 @@ mod xmp;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use briefing_model::PdfStandard;
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 use printpdf::{PdfDocument, PdfSaveOptions};
 
-use crate::PdfStandard;
 use crate::error::Error;
 use crate::fonts::{FaceId, FontSet};
 use crate::layout::{Item, Typeset};

@@ -8,7 +8,7 @@ use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use super::icc;
 use super::info::{CREATOR, Metadata, PRODUCER};
-use crate::PdfStandard;
+use briefing_model::PdfStandard;
 
 /// Adds the XMP metadata stream; returns its id for the catalog's `/Metadata`.
 pub(super) fn write_metadata(

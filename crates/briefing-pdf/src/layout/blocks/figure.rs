@@ -24,7 +24,7 @@ impl Flow<'_> {
             * 0.6;
         let mut units = Vec::new();
         let figure = self.leaf(Role::Figure, Some(alt.trim().to_owned()));
-        match images::load(&self.options.assets, src) {
+        match images::load(self.assets, src) {
             Ok(img) => {
                 let (iw, ih) = (img.width as f32, img.height as f32);
                 let mut w = ctx.width;

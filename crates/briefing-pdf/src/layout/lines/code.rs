@@ -1,6 +1,6 @@
 //! Code: preformatted lines, kept as written and wrapped between characters.
 
-use super::{Line, Style, baseline};
+use super::pieces::{Line, Style, baseline};
 use crate::fonts::{FaceId, FontSet};
 use crate::layout::{Item, Tag, TextRun};
 

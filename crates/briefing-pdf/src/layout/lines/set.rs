@@ -1,6 +1,6 @@
 //! Setting: one line's pieces become positioned runs and decorations.
 
-use super::{Align, Line, Piece, Prepared, Style, baseline, word_width};
+use super::pieces::{Align, Line, Piece, Prepared, Style, baseline, word_width};
 use crate::fonts::{FaceId, Glyph};
 use crate::layout::{Anchor, Item, Span, Tag, Target, TextRun};
 

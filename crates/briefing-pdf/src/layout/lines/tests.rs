@@ -1,6 +1,9 @@
 //! Tests of line setting.
 
 use super::*;
+use crate::fonts::Family;
+use crate::layout::{Item, Target};
+use briefing_model::Rgb;
 
 fn fonts() -> FontSet {
     FontSet::new(&briefing_model::builtin("briefing").unwrap()).unwrap()

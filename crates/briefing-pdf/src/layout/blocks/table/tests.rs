@@ -84,7 +84,7 @@ fn tall_doc() -> Document {
 
 fn laid(doc: &Document, theme: &Theme) -> (Typeset, FontSet) {
     let fonts = FontSet::new(theme).unwrap();
-    (layout(doc, theme, &fonts, &Options::default()), fonts)
+    (layout(doc, theme, &fonts, &Default::default()), fonts)
 }
 
 #[test]
