@@ -27,6 +27,17 @@ pub fn decode(bytes: &[u8]) -> String {
     }
 }
 
+/// The numbers of the array under `key` in `d` (a rectangle, a border).
+pub fn numbers(d: &Dictionary, key: &[u8]) -> Vec<f32> {
+    d.get(key)
+        .expect("key present")
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|o| o.as_float().expect("a number"))
+        .collect()
+}
+
 /// A structure element's kids: `/K` is an array, or a single kid written bare.
 pub fn kids(d: &Dictionary) -> Vec<Object> {
     match d.get(b"K").expect("/K") {

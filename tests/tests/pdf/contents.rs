@@ -7,7 +7,7 @@ use briefing_model::{
 };
 use briefing_pdf::{Options, PdfStandard, render};
 use briefing_tests::fixtures::{heading, para, text};
-use briefing_tests::pdf::Pdf;
+use briefing_tests::pdf::{Pdf, numbers};
 use lopdf::Dictionary;
 
 const FILLER: &str = "Filler words keep the reader busy while the page fills up with text. ";
@@ -261,14 +261,7 @@ fn note_marks_link_to_their_notes_and_back_for_both_placements() {
 }
 
 fn rect(d: &Dictionary) -> [f32; 4] {
-    let r: Vec<f32> = d
-        .get(b"Rect")
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o.as_float().unwrap())
-        .collect();
+    let r = numbers(d, b"Rect");
     [r[0], r[1], r[2], r[3]]
 }
 

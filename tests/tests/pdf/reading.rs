@@ -3,7 +3,7 @@
 use briefing_model::{BlockKind, builtin};
 use briefing_pdf::{Options, render};
 use briefing_tests::fixtures::{every_block_kind, sample};
-use briefing_tests::pdf::page_texts;
+use briefing_tests::pdf::{numbers, page_texts};
 use lopdf::Object;
 
 use super::{in_order, keep, words};
@@ -105,15 +105,7 @@ fn links_are_clickable_without_a_border() {
         action.get(b"URI").unwrap().as_str().unwrap(),
         b"https://example.org/report"
     );
-    let border: Vec<f32> = a
-        .get(b"Border")
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o.as_float().unwrap())
-        .collect();
-    assert_eq!(border, [0.0, 0.0, 0.0]);
+    assert_eq!(numbers(a, b"Border"), [0.0, 0.0, 0.0]);
 }
 
 #[test]
