@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use briefing_model::{Assets, Diagnostic, Inline, Rgb, Theme};
+use briefing_model::{Assets, Diagnostic, Inline, Pt, Rgb, Theme};
 
 use super::lines::{self, Align, InlineTheme, Line, Style};
 use super::{Item, NodeId, Role, Span, SpanTree, Structure, Tag, Target};
@@ -283,10 +283,10 @@ pub(crate) fn decorate(units: &mut [Unit], slice: impl Fn(f32) -> Vec<Item>) {
 pub(crate) fn band(x: f32, w: f32, color: Rgb) -> impl Fn(f32) -> Vec<Item> {
     move |h| {
         vec![Item::Fill {
-            x,
-            y: -h,
-            w,
-            h,
+            x: Pt(x),
+            y: Pt(-h),
+            w: Pt(w),
+            h: Pt(h),
             color,
         }]
     }

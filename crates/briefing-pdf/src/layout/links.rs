@@ -3,12 +3,14 @@
 
 use std::collections::BTreeMap;
 
+use briefing_model::Pt;
+
 use super::{Anchor, Frame, Item, Target};
 
 /// Where each anchor landed: 0-based page index and page y.
 #[derive(Debug, Default)]
 pub(crate) struct Anchors {
-    places: BTreeMap<Anchor, (usize, f32)>,
+    places: BTreeMap<Anchor, (usize, Pt)>,
 }
 
 impl Anchors {
@@ -27,7 +29,7 @@ impl Anchors {
     }
 
     /// The page index and y of `anchor`, if it was placed.
-    pub(crate) fn get(&self, anchor: &Anchor) -> Option<(usize, f32)> {
+    pub(crate) fn get(&self, anchor: &Anchor) -> Option<(usize, Pt)> {
         self.places.get(anchor).copied()
     }
 }
@@ -60,10 +62,10 @@ mod tests {
 
     fn link(to: Anchor) -> Item {
         Item::Link {
-            x: 0.0,
-            y: 0.0,
-            w: 1.0,
-            h: 1.0,
+            x: Pt(0.0),
+            y: Pt(0.0),
+            w: Pt(1.0),
+            h: Pt(1.0),
             target: Target::Anchor(to),
             tag: Tag::Artifact,
         }
@@ -72,7 +74,7 @@ mod tests {
     #[test]
     fn links_go_to_the_first_place_of_their_anchor_and_unplaced_ones_are_dropped() {
         let at = |y: f32, n: u32| Item::Anchor {
-            y,
+            y: Pt(y),
             anchor: Anchor::Note(n),
         };
         let mut pages = vec![
@@ -92,7 +94,10 @@ mod tests {
         assert!(matches!(
             pages[0].items[0],
             Item::Link {
-                target: Target::Dest { page: 1, y: 500.0 },
+                target: Target::Dest {
+                    page: 1,
+                    y: Pt(500.0)
+                },
                 ..
             }
         ));

@@ -8,7 +8,7 @@
 //! [`Toc::fill`]; only when a page number has more digits than were reserved is the
 //! contents laid out again, with room for more.
 
-use briefing_model::{BlockKind, Document, Inline};
+use briefing_model::{BlockKind, Document, Inline, Pt};
 
 use super::blocks::INDENT;
 use super::flow::{Ctx, Flow, Unit};
@@ -189,23 +189,23 @@ impl Toc {
                     let mut item = item.shifted(dx, 0.0);
                     if let Item::Text(t) = &mut item {
                         t.tag = Tag::Node(e.link);
-                        end = end.max(t.x + fonts.width(t.face, &t.text, t.size));
+                        end = end.max(t.x.0 + fonts.width(t.face, &t.text, t.size.0));
                     }
                     items.push(item);
                 }
                 // The whole line is clickable, number included.
                 items.push(Item::Link {
-                    x,
-                    y: -l.height,
-                    w: self.right - x,
-                    h: l.height,
+                    x: Pt(x),
+                    y: Pt(-l.height),
+                    w: Pt(self.right - x),
+                    h: Pt(l.height),
                     target: Target::Anchor(Anchor::Heading(e.block)),
                     tag: Tag::Node(e.link),
                 });
                 let last = i + 1 == n;
                 if last {
                     items.push(Item::Anchor {
-                        y: -l.baseline,
+                        y: Pt(-l.baseline),
                         anchor: Anchor::TocNumber(k),
                     });
                 }
@@ -251,7 +251,7 @@ impl Toc {
                     Item::Anchor {
                         y,
                         anchor: Anchor::TocNumber(k),
-                    } => Some((i, *k, *y)),
+                    } => Some((i, *k, y.0)),
                     _ => None,
                 })
                 .collect();
@@ -267,14 +267,14 @@ impl Toc {
                 let mut add = Vec::with_capacity(2);
                 add.extend(self.leader(fonts, &e.style, e.end, x, y));
                 add.push(Item::Text(TextRun {
-                    x,
-                    y,
+                    x: Pt(x),
+                    y: Pt(y),
                     face: e.style.face(),
-                    size: e.style.size,
+                    size: Pt(e.style.size),
                     color: e.style.color,
                     glyphs: fonts.shape_words(e.style.face(), &number),
                     text: number,
-                    space_extra: 0.0,
+                    space_extra: Pt(0.0),
                     tag: Tag::Node(e.link),
                 }));
                 page.items.splice(i + 1..i + 1, add);
@@ -300,14 +300,14 @@ impl Toc {
         let mut text = ". ".repeat(count);
         text.pop();
         Some(Item::Text(TextRun {
-            x: first,
-            y,
+            x: Pt(first),
+            y: Pt(y),
             face,
-            size,
+            size: Pt(size),
             color: self.leader_color,
             glyphs: fonts.shape_words(face, &text),
             text,
-            space_extra: pitch - dot - space,
+            space_extra: Pt(pitch - dot - space),
             tag: Tag::Artifact,
         }))
     }
@@ -379,8 +379,8 @@ mod tests {
                 .filter_map(|i| match i {
                     Item::Text(t) => {
                         let spaces = t.text.matches(' ').count() as f32;
-                        let w = fonts.width(t.face, &t.text, t.size) + spaces * t.space_extra;
-                        Some((t.y, t.x, t.x + w))
+                        let w = fonts.width(t.face, &t.text, t.size.0) + spaces * t.space_extra.0;
+                        Some((t.y.0, t.x.0, t.x.0 + w))
                     }
                     _ => None,
                 })
@@ -412,9 +412,9 @@ mod tests {
                 if t.tag == Tag::Artifact && !t.text.starts_with('.') {
                     continue; // running header and footer
                 }
-                let end = t.x + fonts.width(t.face, &t.text, t.size);
+                let end = t.x.0 + fonts.width(t.face, &t.text, t.size.0);
                 assert!(
-                    t.x >= left - 0.01 && end <= right + 0.01,
+                    t.x.0 >= left - 0.01 && end <= right + 0.01,
                     "{t:?} ends at {end}"
                 );
             }

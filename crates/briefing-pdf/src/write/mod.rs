@@ -94,7 +94,7 @@ pub(crate) fn write(
     let intent = standard
         .and_then(PdfStandard::pdfa_conformance)
         .map(|_| write_output_intent(&mut lo));
-    let media = [0.0, 0.0, layout.width, layout.height];
+    let media = [0.0, 0.0, layout.width.0, layout.height.0];
     for (p, ((resources, content), annots)) in parts.into_iter().zip(annots).enumerate() {
         let page = page_dict(media, pages_id, resources, content, p, annots);
         lo.objects.insert(page_ids[p], Object::Dictionary(page));

@@ -42,7 +42,7 @@ pub(super) fn write_outline(
                 Object::Reference(page),
                 "XYZ".into(),
                 Object::Null,
-                Object::Real(n.mark.y),
+                Object::Real(n.mark.y.0),
                 Object::Null,
             ];
             d.set("Dest", Object::Array(dest));

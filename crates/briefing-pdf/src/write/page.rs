@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use briefing_model::Rgb;
+use briefing_model::{Pt, Rgb};
 
 use super::content::{Content, FontUse};
 use super::marks::{Marks, PageTags, norm};
@@ -31,7 +31,7 @@ pub(super) fn page(
     for (i, item) in items.iter().enumerate() {
         match item {
             Item::Text(t) => page.text(t, &items[i..]),
-            Item::Fill { x, y, w, h, color } => page.fill([*x, *y, *w, *h], *color),
+            Item::Fill { x, y, w, h, color } => page.fill([x.0, y.0, w.0, h.0], *color),
             Item::Line {
                 x1,
                 y1,
@@ -39,7 +39,7 @@ pub(super) fn page(
                 y2,
                 width,
                 color,
-            } => page.line([*x1, *y1, *x2, *y2], *width, *color),
+            } => page.line([x1.0, y1.0, x2.0, y2.0], width.0, *color),
             Item::Image {
                 x,
                 y,
@@ -47,7 +47,7 @@ pub(super) fn page(
                 h,
                 image,
                 tag,
-            } => page.image([*x, *y, *w, *h], *image, *tag),
+            } => page.image([x.0, y.0, w.0, h.0], *image, *tag),
             Item::Link {
                 x,
                 y,
@@ -55,7 +55,7 @@ pub(super) fn page(
                 h,
                 target,
                 tag,
-            } => page.link([*x, *y, *w, *h], target, *tag),
+            } => page.link([x.0, y.0, w.0, h.0], target, *tag),
             // Resolved by layout: nothing to draw.
             Item::Anchor { .. } => {}
         }
@@ -69,7 +69,7 @@ pub(super) fn page(
 struct TextObject<'a> {
     line: &'a TextRun,
     whole: bool,
-    font: Option<(FaceId, f32)>,
+    font: Option<(FaceId, Pt)>,
 }
 
 /// A page's content stream as it is written, with the graphics state it has set.
@@ -143,7 +143,7 @@ impl<'a> PageWriter<'a, '_> {
             out.raw(b"/");
             out.raw(used.name.as_bytes());
             out.raw(b" ");
-            out.num(t.size, 4);
+            out.num(t.size.0, 4);
             out.raw(b"Tf\n");
             open.font = Some((face, t.size));
         }
@@ -152,8 +152,8 @@ impl<'a> PageWriter<'a, '_> {
             self.fill = Some(t.color);
         }
         out.raw(b"1 0 0 1 ");
-        out.num(t.x, 4);
-        out.num(t.y, 4);
+        out.num(t.x.0, 4);
+        out.num(t.y.0, 4);
         out.raw(b"Tm\n");
         show_text(out, t, self.fonts, used);
     }
@@ -221,7 +221,7 @@ impl<'a> PageWriter<'a, '_> {
 
 /// Whether `a` and `b` are on one baseline: such runs share a text object.
 fn same_line(a: &TextRun, b: &TextRun) -> bool {
-    (a.y - b.y).abs() <= b.size * 0.5
+    (a.y - b.y).0.abs() <= b.size.0 * 0.5
 }
 
 /// The tag of every run of the text object that starts with `items[0]`, if they share one.

@@ -116,7 +116,7 @@ pub(super) fn write_structure(
                         Object::Reference(pages[(*page).min(pages.len() - 1)]),
                         "XYZ".into(),
                         Object::Null,
-                        Object::Real(*y),
+                        Object::Real(y.0),
                         Object::Null,
                     ];
                     a.set("Dest", Object::Array(dest));

@@ -15,7 +15,7 @@ pub(super) fn show_text(out: &mut Content, t: &TextRun, fonts: &FontSet, used: &
         "layout leaves every run shaped: {t:?}"
     );
     let face = fonts.canonical(t.face);
-    let justify = t.space_extra * 1000.0 / t.size;
+    let justify = t.space_extra.0 * 1000.0 / t.size.0;
     let start = out.bytes.len();
     out.raw(b"[");
     let mut in_string = false;
@@ -82,7 +82,7 @@ mod tests {
     use crate::fonts::{Family, Glyph};
     use crate::layout::Tag;
     use crate::write::resources::{font_id, subset_face};
-    use briefing_model::Rgb;
+    use briefing_model::{Pt, Rgb};
 
     #[test]
     fn adjustments_in_a_row_stay_separate_numbers() {
@@ -101,10 +101,10 @@ mod tests {
         let nominal = fonts.glyph_advance(face, a) as f32;
         // A kerned "a", then a mark displaced to the left, then "a".
         let run = TextRun {
-            x: 0.0,
-            y: 0.0,
+            x: Pt(0.0),
+            y: Pt(0.0),
             face,
-            size: 10.0,
+            size: Pt(10.0),
             color: Rgb { r: 0, g: 0, b: 0 },
             text: "a\u{301}a".into(),
             glyphs: vec![
@@ -112,7 +112,7 @@ mod tests {
                 glyph(acute, 0.0, -300.5, 2),
                 glyph(a, nominal, 0.0, 1),
             ],
-            space_extra: 0.0,
+            space_extra: Pt(0.0),
             tag: Tag::Artifact,
         };
         let (font, gids) = subset_face(&fonts, face, &[a, acute].into()).unwrap();
