@@ -1,4 +1,5 @@
-//! Renders a briefing to PDF: layout into plain pages, then printpdf writes them.
+//! Renders a briefing to PDF: layout into plain pages, then `write` converts them to
+//! bytes in one pass.
 
 mod error;
 mod fonts;

@@ -89,11 +89,15 @@ fn id_pair(id: [u8; 16]) -> Object {
 /// sensitive to any change.
 #[derive(Debug)]
 struct Fingerprint {
+    /// The first lane.
     a: u64,
+    /// The second lane.
     b: u64,
+    /// Bytes fed so far.
     len: u64,
     /// Bytes of a word not yet complete.
     tail: [u8; 8],
+    /// How many of `tail` hold bytes.
     filled: usize,
 }
 
@@ -110,11 +114,13 @@ impl Default for Fingerprint {
 }
 
 impl Fingerprint {
+    /// Mixes in one 8-byte word.
     fn word(&mut self, v: u64) {
         self.a = (self.a ^ v).wrapping_mul(0x0000_0100_0000_01b3);
         self.b = (self.b ^ v.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 
+    /// Mixes in `data`, keeping an incomplete last word for the next call.
     fn feed(&mut self, mut data: &[u8]) {
         self.len += data.len() as u64;
         if self.filled > 0 {
@@ -137,6 +143,7 @@ impl Fingerprint {
         self.filled = rest.len();
     }
 
+    /// Mixes in the last bytes one by one, and the length: the fingerprint.
     fn finish(mut self) -> [u8; 16] {
         for &byte in &self.tail[..self.filled] {
             self.a = (self.a ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);

@@ -24,6 +24,7 @@ pub(super) struct Marks<'a> {
     pub(super) open: Option<(Tag, bool)>,
     /// What has been marked so far.
     pub(super) tags: PageTags,
+    /// The elements, for the role each sequence is marked with.
     structure: &'a Structure,
 }
 

@@ -176,10 +176,15 @@ fn page_dict(
 
 /// The objects the catalog points to.
 struct CatalogParts {
+    /// The page tree.
     pages: ObjectId,
+    /// The outline, if the document has headings.
     outlines: Option<ObjectId>,
+    /// The structure tree's root.
     struct_root: ObjectId,
+    /// The XMP stream.
     metadata: ObjectId,
+    /// The PDF/A output intent, if claimed.
     intent: Option<ObjectId>,
 }
 

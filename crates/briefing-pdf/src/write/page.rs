@@ -67,16 +67,23 @@ pub(super) fn page(
 /// baseline), whether it is all one element's and so marked from outside, and the
 /// font and size set in it.
 struct TextObject<'a> {
+    /// The run last drawn, on the object's baseline.
     line: &'a TextRun,
+    /// The object is marked as a whole, from outside.
     whole: bool,
+    /// The font and size set, if any.
     font: Option<(FaceId, Pt)>,
 }
 
 /// A page's content stream as it is written, with the graphics state it has set.
 struct PageWriter<'a, 's> {
+    /// The stream so far.
     out: Content,
+    /// The marked-content sequence open, and what has been marked.
     marks: Marks<'a>,
+    /// The fonts, for the faces' canonical programs.
     fonts: &'a FontSet,
+    /// Each embedded face, recording the text of the glyphs drawn.
     subsets: &'s mut BTreeMap<FaceId, FontUse>,
     /// The open text object, if any.
     text: Option<TextObject<'a>>,
