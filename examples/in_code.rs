@@ -51,7 +51,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let theme = briefing_model::builtin("briefing")?;
     let pdf = briefing_pdf::render(&doc, &theme, &briefing_pdf::Options::default())?;
-    std::fs::write(out.join("grain.pdf"), pdf.value)?;
+    std::fs::write(out.join("grain.pdf"), pdf.value.bytes)?;
     let docx = briefing_docx::render(&doc, &theme, &briefing_docx::Options::default())?;
     std::fs::write(out.join("grain.docx"), docx.value)?;
     let html = briefing_html::render(&doc, &theme, &briefing_html::Options::default())?;

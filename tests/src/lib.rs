@@ -2,6 +2,9 @@
 //! documents built in code (`build`), word parity, and readers of the produced bytes: the
 //! PDF's text and where it stands, DOCX parts (`docx`) and HTML pages (`html`).
 
+pub mod fixtures;
+pub mod pdf;
+
 use std::path::{Path, PathBuf};
 
 use briefing_model::{Date, Document, ParseOptions, SourceKind};

@@ -27,7 +27,10 @@ fn a_cff_heading_font_embeds_as_cid_type0_and_its_text_extracts() {
         assets: briefing_model::Assets::in_folder(input.parent().unwrap()),
         ..Default::default()
     };
-    let bytes = briefing_pdf::render(&doc, &theme, &opts).unwrap().value;
+    let bytes = briefing_pdf::render(&doc, &theme, &opts)
+        .unwrap()
+        .value
+        .bytes;
     std::fs::remove_dir_all(&dir).ok();
 
     let pdf = lopdf::Document::load_mem(&bytes).unwrap();

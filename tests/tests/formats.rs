@@ -12,6 +12,7 @@ fn render_pdf(doc: &Document, base: &std::path::Path) -> Vec<u8> {
     briefing_pdf::render(doc, &theme(), &opts)
         .expect("PDF renders")
         .value
+        .bytes
 }
 
 fn render_docx(doc: &Document, base: &std::path::Path) -> Vec<u8> {

@@ -1,6 +1,6 @@
 //! The workspace's end-to-end tests, in one binary so the whole stack links once: every
 //! format of every input read back from its bytes, each renderer's own read-back tests
-//! (`docx/`, `html/`), the plain-text cases, the themes across formats, and the robustness
+//! (`docx/`, `html/`, `pdf/`), the plain-text cases, the themes across formats, and the robustness
 //! corpora (property tests, CommonMark, crashers).
 
 mod cff;
@@ -8,6 +8,7 @@ mod commonmark;
 mod docx;
 mod formats;
 mod html;
+mod pdf;
 mod plain_text;
 mod properties;
 mod readme;

@@ -342,11 +342,15 @@ fn every_theme_spaces_pdf_word_and_html_alike() {
         let name = theme.name.as_str();
         let want = from_theme(&theme);
         let pdf = briefing_pdf::render(&doc, &theme, &Default::default()).unwrap();
-        check_pdf(&want, &pdf.value, name);
+        check_pdf(&want, &pdf.value.bytes, name);
         let docx = briefing_docx::render(&doc, &theme, &Default::default()).unwrap();
         let word = from_docx(&docx.value);
         word.assert_agrees(&want, &format!("{name}: Word against the theme"));
-        check_pdf(&word, &pdf.value, &format!("{name}: the PDF against Word"));
+        check_pdf(
+            &word,
+            &pdf.value.bytes,
+            &format!("{name}: the PDF against Word"),
+        );
         let html = briefing_html::render(&doc, &theme, &Default::default()).unwrap();
         check_rules(&html.value, name);
         let css = from_html(&theme, &html.value);

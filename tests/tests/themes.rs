@@ -198,7 +198,7 @@ fn every_builtin_theme_looks_the_same_in_all_three_formats() {
             },
         )
         .unwrap();
-        check_pdf(&theme, &pdf.value);
+        check_pdf(&theme, &pdf.value.bytes);
         let docx = briefing_docx::render(
             &doc,
             &theme,

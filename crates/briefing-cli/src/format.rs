@@ -40,6 +40,7 @@ impl Format {
             value: Rendered {
                 bytes: w.value,
                 files: Vec::new(),
+                pages: None,
             },
             warnings: w.warnings,
         };
@@ -55,9 +56,15 @@ impl Format {
                     claim => (claim.and_then(|c| c.0), std::borrow::Cow::Borrowed(theme)),
                 };
                 let options = briefing_pdf::Options { assets, standard };
-                briefing_pdf::render(doc, &theme, &options)
-                    .map(only)
-                    .context("rendering PDF")
+                let pdf = briefing_pdf::render(doc, &theme, &options).context("rendering PDF")?;
+                Ok(Warned {
+                    value: Rendered {
+                        bytes: pdf.value.bytes,
+                        files: Vec::new(),
+                        pages: Some(pdf.value.pages),
+                    },
+                    warnings: pdf.warnings,
+                })
             }
             Format::Docx => {
                 let options = briefing_docx::Options { assets };
@@ -77,37 +84,13 @@ impl Format {
                     value: Rendered {
                         bytes: page.value.html,
                         files: page.value.files,
+                        pages: None,
                     },
                     warnings: page.warnings,
                 })
             }
         }
     }
-
-    /// Pages in a rendered file, where the format has pages.
-    pub(crate) fn page_count(self, bytes: &[u8]) -> Option<usize> {
-        match self {
-            Format::Pdf => Some(pdf_page_count(bytes)),
-            Format::Docx | Format::Html => None,
-        }
-    }
-}
-
-/// Counts `/Type /Page` dictionaries (not `/Pages`): our PDFs keep page objects uncompressed.
-fn pdf_page_count(bytes: &[u8]) -> usize {
-    let mut count = 0;
-    for (i, w) in bytes.windows(5).enumerate() {
-        if w == b"/Type" {
-            let rest = &bytes[i + 5..];
-            let rest = &rest[rest.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
-            if rest.starts_with(b"/Page")
-                && !rest[5..].first().is_some_and(u8::is_ascii_alphanumeric)
-            {
-                count += 1;
-            }
-        }
-    }
-    count
 }
 
 /// What every format's renderer may need besides the document and theme.
@@ -132,4 +115,6 @@ pub(crate) struct Rendered {
     pub(crate) bytes: Vec<u8>,
     /// (name, bytes) of the files to write into the image folder.
     pub(crate) files: Vec<(String, Vec<u8>)>,
+    /// Pages in the file, where the format has pages.
+    pub(crate) pages: Option<usize>,
 }

@@ -203,7 +203,11 @@ impl Output<'_> {
                         .in_file(file),
                     );
                 } else {
-                    let Rendered { bytes, files } = warned.value;
+                    let Rendered {
+                        bytes,
+                        files,
+                        pages,
+                    } = warned.value;
                     let written = write_beside(self.options.html_assets.as_deref(), &files)
                         .and_then(|()| write_atomic(out, &bytes));
                     match written {
@@ -213,7 +217,7 @@ impl Output<'_> {
                             // Only the JSON report shows these; hashing costs a tenth of a small render.
                             if self.args.report.is_some() {
                                 report.sha256 = Some(crate::hash::bytes(&bytes));
-                                report.pages = format.page_count(&bytes);
+                                report.pages = pages;
                             }
                         }
                         Err(e) => report.diagnostics.push(

@@ -1,6 +1,7 @@
 //! Typed units: lengths in points and colours in RGB.
 
 use std::fmt;
+use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -24,6 +25,55 @@ impl Pt {
     /// In half-points (Word's font sizes).
     pub fn half_points(self) -> usize {
         (self.0 * 2.0).round().max(1.0) as usize
+    }
+}
+
+/// Lengths add and subtract, and scale by a plain factor: enough for layout to keep its
+/// positions, widths and sizes typed (typst's `Abs` does the same).
+impl Add for Pt {
+    type Output = Pt;
+    fn add(self, other: Pt) -> Pt {
+        Pt(self.0 + other.0)
+    }
+}
+
+impl Sub for Pt {
+    type Output = Pt;
+    fn sub(self, other: Pt) -> Pt {
+        Pt(self.0 - other.0)
+    }
+}
+
+impl Neg for Pt {
+    type Output = Pt;
+    fn neg(self) -> Pt {
+        Pt(-self.0)
+    }
+}
+
+impl Mul<f32> for Pt {
+    type Output = Pt;
+    fn mul(self, factor: f32) -> Pt {
+        Pt(self.0 * factor)
+    }
+}
+
+impl Div<f32> for Pt {
+    type Output = Pt;
+    fn div(self, divisor: f32) -> Pt {
+        Pt(self.0 / divisor)
+    }
+}
+
+impl AddAssign for Pt {
+    fn add_assign(&mut self, other: Pt) {
+        self.0 += other.0;
+    }
+}
+
+impl SubAssign for Pt {
+    fn sub_assign(&mut self, other: Pt) {
+        self.0 -= other.0;
     }
 }
 

@@ -77,7 +77,6 @@ impl FaceId {
     }
 
     /// A short stable name for dumps, such as `body-bold`.
-    #[cfg(test)]
     pub(crate) fn name(self) -> &'static str {
         const NAMES: [&str; 16] = [
             "body",
@@ -359,6 +358,21 @@ impl FontSet {
                 }
             })
             .collect()
+    }
+
+    /// The glyphs of `text` set word by word as running text, each space shaped on its
+    /// own: a run whose spaces may stretch (leaders, page numbers) is drawn from these.
+    pub(crate) fn shape_words(&self, face: FaceId, text: &str) -> Vec<Glyph> {
+        let mut glyphs = Vec::new();
+        for (k, word) in text.split(' ').enumerate() {
+            if k > 0 {
+                glyphs.extend_from_slice(&self.shape(face, " ", Features::Text));
+            }
+            if !word.is_empty() {
+                glyphs.extend_from_slice(&self.shape(face, word, Features::Text));
+            }
+        }
+        glyphs
     }
 
     /// The width of `text` shaped as running text in `face` at `size` points.

@@ -1,4 +1,5 @@
-//! Renders a briefing to PDF: layout into plain pages, then printpdf writes them.
+//! Renders a briefing to PDF: layout into plain pages, then `write` converts them to
+//! bytes in one pass.
 
 mod error;
 mod fonts;
@@ -7,15 +8,6 @@ mod layout;
 mod render;
 mod write;
 
-#[cfg(test)]
-mod shaping_tests;
-#[cfg(test)]
-mod tagged_tests;
-#[cfg(test)]
-mod tests;
-#[cfg(test)]
-mod toc_tests;
-
 pub use briefing_model::{PdfStandard, UnknownStandard};
 pub use error::Error;
-pub use render::{Options, render};
+pub use render::{Options, Pdf, layout_dump, render};

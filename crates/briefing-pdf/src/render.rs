@@ -1,10 +1,10 @@
 //! The entry point: font metrics, layout, writing.
 
-use briefing_model::{Assets, Document, Theme, Warned};
+use briefing_model::{Assets, Document, PdfStandard, Theme, Warned};
 
 use crate::error::Error;
 use crate::fonts::FontSet;
-use crate::{PdfStandard, layout, write};
+use crate::{layout, write};
 
 /// How to render.
 #[derive(Debug, Clone, Default)]
@@ -16,7 +16,16 @@ pub struct Options {
     pub standard: Option<PdfStandard>,
 }
 
-/// Renders `doc` with `theme` to the bytes of a PDF file, with warnings about
+/// A rendered PDF file.
+#[derive(Debug, Clone)]
+pub struct Pdf {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+}
+
+/// Renders `doc` with `theme` to a PDF file and its page count, with warnings about
 /// anything that could not be shown as written (missing images, missing glyphs).
 ///
 /// ```
@@ -25,16 +34,46 @@ pub struct Options {
 /// let doc = parse(src, &ParseOptions::new(SourceKind::Markdown)).unwrap().value;
 /// let theme = briefing_model::builtin("briefing").unwrap();
 /// let out = briefing_pdf::render(&doc, &theme, &briefing_pdf::Options::default()).unwrap();
-/// assert!(out.value.starts_with(b"%PDF-"));
+/// assert!(out.value.bytes.starts_with(b"%PDF-"));
+/// assert_eq!(out.value.pages, 1);
 /// assert!(out.warnings.is_empty());
 /// ```
-pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Vec<u8>>, Error> {
+pub fn render(doc: &Document, theme: &Theme, options: &Options) -> Result<Warned<Pdf>, Error> {
     let fonts = FontSet::new(theme)?;
-    let laid = layout::layout(doc, theme, &fonts, options);
+    let laid = layout::layout(doc, theme, &fonts, &options.assets);
     let standard = options.standard.or(theme.pdf.standard.0);
-    let bytes = write::write(&laid, doc, &fonts, standard)?;
+    let bytes = write::write(&laid, &metadata(doc), &fonts, standard)?;
     Ok(Warned {
-        value: bytes,
+        value: Pdf {
+            bytes,
+            pages: laid.pages.len(),
+        },
         warnings: laid.warnings,
     })
+}
+
+/// What the writer records about `doc` besides its pages.
+fn metadata(doc: &Document) -> write::Metadata {
+    let meta = &doc.meta;
+    write::Metadata {
+        title: meta.title.clone(),
+        lang: meta.lang.clone(),
+        authors: meta.authors.clone(),
+        subject: meta.summary.clone(),
+        keywords: meta.keywords.clone(),
+        date: meta.date,
+    }
+}
+
+/// The layout of `doc` as plain text, one line per positioned item: what the golden
+/// layout test compares. Not part of the stable API.
+#[doc(hidden)]
+pub fn layout_dump(doc: &Document, theme: &Theme, options: &Options) -> Result<String, Error> {
+    let fonts = FontSet::new(theme)?;
+    Ok(layout::dump(&layout::layout(
+        doc,
+        theme,
+        &fonts,
+        &options.assets,
+    )))
 }

@@ -27,7 +27,7 @@ pub(crate) fn render(format: Format, doc: &Document) -> Result<Vec<u8>, String> 
     let theme = theme();
     let bytes = match format {
         Format::Pdf => briefing_pdf::render(doc, &theme, &Default::default())
-            .map(|w| w.value)
+            .map(|w| w.value.bytes)
             .map_err(|e| e.to_string()),
         Format::Docx => briefing_docx::render(doc, &theme, &Default::default())
             .map(|w| w.value)

@@ -61,7 +61,8 @@ pub(crate) fn convert(doc: &Document, theme: &Theme, assets: &Assets) -> Warned<
         table_properties: table::table_properties(theme.text_width().twips()),
         section: section(theme, has_header, has_footer, c.notes),
         styles: crate::styles::styles_xml(theme, &doc.meta.lang),
-        numbering: (!c.lists.nums.is_empty()).then(|| numbering::numbering_xml(&c.lists.nums, crate::styles::list_indent(theme))),
+        numbering: (!c.lists.nums.is_empty())
+            .then(|| numbering::numbering_xml(&c.lists.nums, crate::styles::list_indent(theme))),
         settings: crate::settings::settings_xml(
             &doc.meta.lang,
             c.has_toc,

@@ -7,7 +7,6 @@
 
 use std::fmt::Write as _;
 
-
 /// The abstract definition of bulleted lists.
 const BULLET_ABSTRACT: usize = 2;
 /// The abstract definition of numbered lists.

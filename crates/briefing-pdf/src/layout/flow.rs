@@ -4,14 +4,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use briefing_model::{Diagnostic, Document, Inline, Rgb, Theme};
+use briefing_model::{Assets, Diagnostic, Inline, Pt, Rgb, Theme};
 
 use super::lines::{self, Align, InlineTheme, Line, Style};
-use super::notes::Notes;
-use super::structure::images_without_alt;
-use super::toc::Toc;
 use super::{Item, NodeId, Role, Span, SpanTree, Structure, Tag, Target};
-use crate::Options;
 use crate::fonts::{Family, FontSet};
 use crate::images::Image;
 
@@ -76,10 +72,8 @@ pub(crate) struct Ctx {
 pub(crate) struct Flow<'a> {
     pub(crate) theme: &'a Theme,
     pub(crate) fonts: &'a FontSet,
-    pub(crate) options: &'a Options,
+    pub(crate) assets: &'a Assets,
     pub(crate) inline_theme: InlineTheme,
-    pub(crate) units: Vec<Unit>,
-    pub(crate) notes: Notes,
     pub(crate) images: Vec<Image>,
     pub(crate) warnings: Vec<Diagnostic>,
     /// The elements made so far.
@@ -88,32 +82,14 @@ pub(crate) struct Flow<'a> {
     stack: Vec<NodeId>,
     /// The inline elements (links, code, note marks) made for each block's spans.
     spans: BTreeMap<(NodeId, Span), NodeId>,
-    /// The contents, if asked for, and the index in `units` where it goes.
-    toc: Option<(usize, Toc)>,
     /// Set while the next [`Flow::blocks`] call lays out the document's own blocks (not
     /// those inside a quote, list or note): their headings are the contents' entries.
     pub(crate) top_level: bool,
 }
 
-/// What the flow made of a document, ready for pagination.
-pub(crate) struct Flowed {
-    /// The title block and the body, without the contents.
-    pub(crate) units: Vec<Unit>,
-    /// The contents, if asked for, and the index in `units` where it goes.
-    pub(crate) toc: Option<(usize, Toc)>,
-    /// The footnotes.
-    pub(crate) notes: Notes,
-    /// Decoded images.
-    pub(crate) images: Vec<Image>,
-    /// The elements.
-    pub(crate) structure: Structure,
-    /// Warnings, in the order met.
-    pub(crate) warnings: Vec<Diagnostic>,
-}
-
 impl<'a> Flow<'a> {
     /// A flow for one document.
-    pub(crate) fn new(theme: &'a Theme, fonts: &'a FontSet, options: &'a Options) -> Flow<'a> {
+    pub(crate) fn new(theme: &'a Theme, fonts: &'a FontSet, assets: &'a Assets) -> Flow<'a> {
         let inline_theme = InlineTheme {
             link: theme.colors.link,
             code_ratio: theme.sizes.code.0 / theme.sizes.body.0,
@@ -124,16 +100,13 @@ impl<'a> Flow<'a> {
         Flow {
             theme,
             fonts,
-            options,
+            assets,
             inline_theme,
-            units: Vec::new(),
-            notes: Notes::default(),
             images: Vec::new(),
             warnings: Vec::new(),
             structure: Structure::default(),
             stack: vec![0],
             spans: BTreeMap::new(),
-            toc: None,
             top_level: false,
         }
     }
@@ -246,50 +219,6 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Lays out the whole document: title block, body, notes.
-    pub(crate) fn document(&mut self, doc: &Document) {
-        let ctx = self.body_ctx();
-        self.inline_theme.hyphenate = hyphenation_language(&doc.meta.lang);
-        let mut no_alt = Vec::new();
-        images_without_alt(&doc.blocks, &mut no_alt);
-        for note in &doc.footnotes {
-            images_without_alt(&note.blocks, &mut no_alt);
-        }
-        for (line, src) in no_alt {
-            self.warnings.push(
-                Diagnostic::warning(
-                    line,
-                    format!("image {src:?} has no alternative text; readers who cannot see it learn nothing from it"),
-                )
-                .with_hint("describe the image between the brackets: ![what it shows](path)"),
-            );
-        }
-        let mut units = self.title_block(doc, &ctx);
-        self.toc = self.toc(doc, &ctx).map(|toc| (units.len(), toc));
-        self.top_level = true;
-        let mut body = self.blocks(&doc.blocks, &ctx);
-        if let (Some(_), Some(first)) = (&self.toc, body.first_mut()) {
-            // The body starts after the contents as after a level-1 heading's space.
-            let t = self.theme;
-            first.gap += t.spacing.heading_before(1, t.sizes.heading(1)).0;
-        }
-        units.extend(body);
-        self.units = units;
-        self.notes = self.notes(doc, &ctx);
-    }
-
-    /// What the flow made.
-    pub(crate) fn finish(self) -> Flowed {
-        Flowed {
-            units: self.units,
-            toc: self.toc,
-            notes: self.notes,
-            images: self.images,
-            structure: self.structure,
-            warnings: self.warnings,
-        }
-    }
-
     /// Sets inline text as the content of element `node`, reporting characters no
     /// font has against `line`.
     #[allow(clippy::too_many_arguments)]
@@ -336,15 +265,6 @@ impl<'a> Flow<'a> {
     }
 }
 
-/// Hyphenation patterns for a BCP 47 tag such as `en-GB` (by its language subtag).
-fn hyphenation_language(tag: &str) -> Option<hypher::Lang> {
-    let b = tag.as_bytes();
-    if b.len() < 2 || (b.len() > 2 && b[2] != b'-' && b[2] != b'_') {
-        return None;
-    }
-    hypher::Lang::from_iso([b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()])
-}
-
 /// Adds a background or bar to every unit and to the gaps between them.
 pub(crate) fn decorate(units: &mut [Unit], slice: impl Fn(f32) -> Vec<Item>) {
     for u in units {
@@ -363,10 +283,10 @@ pub(crate) fn decorate(units: &mut [Unit], slice: impl Fn(f32) -> Vec<Item>) {
 pub(crate) fn band(x: f32, w: f32, color: Rgb) -> impl Fn(f32) -> Vec<Item> {
     move |h| {
         vec![Item::Fill {
-            x,
-            y: -h,
-            w,
-            h,
+            x: Pt(x),
+            y: Pt(-h),
+            w: Pt(w),
+            h: Pt(h),
             color,
         }]
     }

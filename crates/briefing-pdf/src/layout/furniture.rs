@@ -1,9 +1,9 @@
 //! Page furniture: classification banners, running header and `Page N of M` footer.
 
-use briefing_model::{Diagnostic, Document, Inline, Placeholders, Theme, TitleBlock};
+use briefing_model::{Diagnostic, Document, Inline, Placeholders, Pt, Theme, TitleBlock};
 
 use super::lines::{self, Align, InlineTheme, Style};
-use super::{Item, Page, Tag};
+use super::{Frame, Item, Tag};
 use crate::fonts::{Family, FontSet};
 
 /// Height of the classification strip at the top and foot of every page; 0 without one.
@@ -17,7 +17,7 @@ pub(crate) fn banner_height(doc: &Document, theme: &Theme) -> f32 {
 
 /// Adds banners, header and footer to every page, now that the page count is known.
 pub(crate) fn decorate(
-    pages: &mut [Page],
+    pages: &mut [Frame],
     doc: &Document,
     theme: &Theme,
     fonts: &FontSet,
@@ -87,11 +87,11 @@ pub(crate) fn decorate(
             ));
             let ry = header_base - small * 0.6;
             items.push(Item::Line {
-                x1: left,
-                y1: ry,
-                x2: left + width,
-                y2: ry,
-                width: 0.5,
+                x1: Pt(left),
+                y1: Pt(ry),
+                x2: Pt(left + width),
+                y2: Pt(ry),
+                width: Pt(0.5),
                 color: theme.colors.rule,
             });
         }
@@ -108,10 +108,10 @@ pub(crate) fn decorate(
             };
             for y in [h - band_h, 0.0] {
                 items.push(Item::Fill {
-                    x: 0.0,
-                    y,
-                    w,
-                    h: band_h,
+                    x: Pt(0.0),
+                    y: Pt(y),
+                    w: Pt(w),
+                    h: Pt(band_h),
                     color: theme.colors.banner_background,
                 });
                 items.extend(set(

@@ -3,18 +3,20 @@
 
 use std::collections::BTreeMap;
 
-use super::{Anchor, Item, Page, Target};
+use briefing_model::Pt;
+
+use super::{Anchor, Frame, Item, Target};
 
 /// Where each anchor landed: 0-based page index and page y.
 #[derive(Debug, Default)]
 pub(crate) struct Anchors {
-    places: BTreeMap<Anchor, (usize, f32)>,
+    places: BTreeMap<Anchor, (usize, Pt)>,
 }
 
 impl Anchors {
     /// Reads the anchors off paginated pages. An anchor met twice (in a table header
     /// repeated on a later page) keeps its first place.
-    pub(crate) fn collect(pages: &[Page]) -> Anchors {
+    pub(crate) fn collect(pages: &[Frame]) -> Anchors {
         let mut places = BTreeMap::new();
         for (p, page) in pages.iter().enumerate() {
             for item in &page.items {
@@ -27,14 +29,14 @@ impl Anchors {
     }
 
     /// The page index and y of `anchor`, if it was placed.
-    pub(crate) fn get(&self, anchor: &Anchor) -> Option<(usize, f32)> {
+    pub(crate) fn get(&self, anchor: &Anchor) -> Option<(usize, Pt)> {
         self.places.get(anchor).copied()
     }
 }
 
 /// Turns every link to an anchor into a link to its place and removes the anchors.
 /// A link whose anchor was never placed is dropped: it would go nowhere.
-pub(crate) fn resolve(pages: &mut [Page], anchors: &Anchors) {
+pub(crate) fn resolve(pages: &mut [Frame], anchors: &Anchors) {
     for page in pages {
         page.items.retain_mut(|item| match item {
             Item::Anchor { .. } => false,
@@ -60,10 +62,10 @@ mod tests {
 
     fn link(to: Anchor) -> Item {
         Item::Link {
-            x: 0.0,
-            y: 0.0,
-            w: 1.0,
-            h: 1.0,
+            x: Pt(0.0),
+            y: Pt(0.0),
+            w: Pt(1.0),
+            h: Pt(1.0),
             target: Target::Anchor(to),
             tag: Tag::Artifact,
         }
@@ -72,17 +74,17 @@ mod tests {
     #[test]
     fn links_go_to_the_first_place_of_their_anchor_and_unplaced_ones_are_dropped() {
         let at = |y: f32, n: u32| Item::Anchor {
-            y,
+            y: Pt(y),
             anchor: Anchor::Note(n),
         };
         let mut pages = vec![
-            Page {
+            Frame {
                 items: vec![link(Anchor::Note(1)), link(Anchor::Note(9))],
             },
-            Page {
+            Frame {
                 items: vec![at(500.0, 1)],
             },
-            Page {
+            Frame {
                 items: vec![at(300.0, 1)],
             },
         ];
@@ -92,7 +94,10 @@ mod tests {
         assert!(matches!(
             pages[0].items[0],
             Item::Link {
-                target: Target::Dest { page: 1, y: 500.0 },
+                target: Target::Dest {
+                    page: 1,
+                    y: Pt(500.0)
+                },
                 ..
             }
         ));

@@ -1,9 +1,10 @@
-//! Layout: a document becomes pages of positioned items, with no PDF types.
+//! Typeset: a document becomes pages of positioned items, with no PDF types.
 //!
 //! Coordinates are PDF points with the origin at the bottom-left of the page;
 //! a text item's `y` is its baseline.
 
 mod blocks;
+mod compose;
 mod flow;
 mod furniture;
 mod lines;
@@ -14,22 +15,22 @@ mod structure;
 mod title;
 mod toc;
 
-use briefing_model::{Diagnostic, Document, Rgb, Theme};
+use briefing_model::{Assets, Diagnostic, Document, Pt, Rgb, Theme};
 
-use crate::Options;
 use crate::fonts::{FaceId, FontSet, Glyph};
 use crate::images::Image;
 pub(crate) use structure::{LangSpan, NodeId, Role, Span, SpanTree, Structure, Tag};
 
-/// A laid-out document: pages, bookmarks and the images they show.
+/// A typeset document: pages, bookmarks and the images they show. (Named apart from
+/// the theme's `Layout` section.)
 #[derive(Debug)]
-pub(crate) struct Layout {
+pub(crate) struct Typeset {
     /// Page width in points.
-    pub(crate) width: f32,
+    pub(crate) width: Pt,
     /// Page height in points.
-    pub(crate) height: f32,
+    pub(crate) height: Pt,
     /// The pages in order.
-    pub(crate) pages: Vec<Page>,
+    pub(crate) pages: Vec<Frame>,
     /// One bookmark per heading, in document order.
     pub(crate) outline: Vec<Bookmark>,
     /// Decoded images, indexed by `Item::Image::image`.
@@ -40,9 +41,10 @@ pub(crate) struct Layout {
     pub(crate) warnings: Vec<Diagnostic>,
 }
 
-/// One page: its items in painting order.
+/// One page's content: its items in painting order. (Named apart from the theme's
+/// `Page` section, which sizes it.)
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Page {
+pub(crate) struct Frame {
     /// What the page shows, back to front.
     pub(crate) items: Vec<Item>,
 }
@@ -57,29 +59,29 @@ pub(crate) struct Bookmark {
     /// 0-based page index.
     pub(crate) page: usize,
     /// The top of the heading, in page coordinates.
-    pub(crate) y: f32,
+    pub(crate) y: Pt,
 }
 
 /// A run of text in one face, size and colour.
 #[derive(Debug, Clone)]
 pub(crate) struct TextRun {
     /// Left edge.
-    pub(crate) x: f32,
+    pub(crate) x: Pt,
     /// Baseline.
-    pub(crate) y: f32,
+    pub(crate) y: Pt,
     /// The face.
     pub(crate) face: FaceId,
     /// Font size in points.
-    pub(crate) size: f32,
+    pub(crate) size: Pt,
     /// Fill colour.
     pub(crate) color: Rgb,
     /// The characters, spaces included.
     pub(crate) text: String,
-    /// The glyphs drawn for `text`, as measured; their `len`s cover `text`. Empty:
-    /// the writer shapes `text` itself, word by word.
+    /// The glyphs drawn for `text`, as measured; their `len`s cover `text`. Typeset
+    /// shapes every run, so the writer only draws them.
     pub(crate) glyphs: Vec<Glyph>,
     /// Extra points added after each space (justification).
-    pub(crate) space_extra: f32,
+    pub(crate) space_extra: Pt,
     /// The structure element the text belongs to, or artifact.
     pub(crate) tag: Tag,
 }
@@ -92,42 +94,42 @@ pub(crate) enum Item {
     /// A filled rectangle.
     Fill {
         /// Left.
-        x: f32,
+        x: Pt,
         /// Bottom.
-        y: f32,
+        y: Pt,
         /// Width.
-        w: f32,
+        w: Pt,
         /// Height.
-        h: f32,
+        h: Pt,
         /// Colour.
         color: Rgb,
     },
     /// A stroked straight line.
     Line {
         /// Start x.
-        x1: f32,
+        x1: Pt,
         /// Start y.
-        y1: f32,
+        y1: Pt,
         /// End x.
-        x2: f32,
+        x2: Pt,
         /// End y.
-        y2: f32,
+        y2: Pt,
         /// Stroke width.
-        width: f32,
+        width: Pt,
         /// Colour.
         color: Rgb,
     },
     /// An image scaled into a box.
     Image {
         /// Left.
-        x: f32,
+        x: Pt,
         /// Bottom.
-        y: f32,
+        y: Pt,
         /// Width.
-        w: f32,
+        w: Pt,
         /// Height.
-        h: f32,
-        /// Index into `Layout::images`.
+        h: Pt,
+        /// Index into `Typeset::images`.
         image: usize,
         /// The figure it shows, or artifact (a logo).
         tag: Tag,
@@ -135,13 +137,13 @@ pub(crate) enum Item {
     /// A clickable area opening a URL or going to a place in the document.
     Link {
         /// Left.
-        x: f32,
+        x: Pt,
         /// Bottom.
-        y: f32,
+        y: Pt,
         /// Width.
-        w: f32,
+        w: Pt,
         /// Height.
-        h: f32,
+        h: Pt,
         /// Where it goes.
         target: Target,
         /// The link element it belongs to.
@@ -151,7 +153,7 @@ pub(crate) enum Item {
     /// in after pagination. [`layout`] resolves and removes every one.
     Anchor {
         /// The top of the place (a line's top), in page coordinates once placed.
-        y: f32,
+        y: Pt,
         /// Which place.
         anchor: Anchor,
     },
@@ -167,7 +169,7 @@ pub(crate) enum Target {
         /// 0-based page index.
         page: usize,
         /// Page coordinate.
-        y: f32,
+        y: Pt,
     },
     /// A place known only after pagination; [`layout`] turns it into [`Target::Dest`]
     /// (or drops the link when the place was never set).
@@ -190,6 +192,7 @@ pub(crate) enum Anchor {
 impl Item {
     /// Moves the item down by `dy` (y decreases) — used when placing units on a page.
     pub(crate) fn shifted(mut self, dx: f32, dy: f32) -> Item {
+        let (dx, dy) = (Pt(dx), Pt(dy));
         match &mut self {
             Item::Text(t) => {
                 t.x += dx;
@@ -222,17 +225,15 @@ impl Item {
 }
 
 /// Lays out a document on pages.
-pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, options: &Options) -> Layout {
-    let mut flow = flow::Flow::new(theme, fonts, options);
-    flow.document(doc);
-    let flow::Flowed {
+pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, assets: &Assets) -> Typeset {
+    let compose::Flowed {
         mut units,
         toc,
         notes,
         images,
         structure,
         mut warnings,
-    } = flow.finish();
+    } = flow::Flow::new(theme, fonts, assets).document(doc);
     let (mut paged, anchors) = match toc {
         None => {
             let paged = pages::paginate(theme, &units, &notes);
@@ -262,9 +263,9 @@ pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, options: &O
     let mut pages = paged.pages;
     furniture::decorate(&mut pages, doc, theme, fonts, &mut warnings);
     warnings.sort_by_key(|w| w.line.unwrap_or(0));
-    Layout {
-        width: theme.page.size.width.0,
-        height: theme.page.size.height.0,
+    Typeset {
+        width: theme.page.size.width,
+        height: theme.page.size.height,
         pages,
         outline: paged.outline,
         images,
@@ -273,19 +274,19 @@ pub(crate) fn layout(doc: &Document, theme: &Theme, fonts: &FontSet, options: &O
     }
 }
 
-/// A plain-text dump with one line per positioned item, for golden tests.
-#[cfg(test)]
-pub(crate) fn dump(layout: &Layout) -> String {
+/// A plain-text dump with one line per positioned item (text, images and links with
+/// their tags), for golden tests.
+pub(crate) fn dump(layout: &Typeset) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    let _ = writeln!(out, "size {:.2} {:.2}", layout.width, layout.height);
+    let _ = writeln!(out, "size {:.2} {:.2}", layout.width.0, layout.height.0);
     for b in &layout.outline {
         let _ = writeln!(
             out,
             "bookmark {} p{} {:.2} {:?}",
             b.level,
             b.page + 1,
-            b.y,
+            b.y.0,
             b.title
         );
     }
@@ -296,16 +297,17 @@ pub(crate) fn dump(layout: &Layout) -> String {
                 Item::Text(t) => writeln!(
                     out,
                     "  text {:.2} {:.2} {} {:.1} {} +{:.2} {:?} {}",
-                    t.x,
-                    t.y,
+                    t.x.0,
+                    t.y.0,
                     t.face.name(),
-                    t.size,
+                    t.size.0,
                     t.color,
-                    t.space_extra,
+                    t.space_extra.0,
                     t.text,
                     tag_name(&layout.structure, t.tag),
                 ),
                 Item::Fill { x, y, w, h, color } => {
+                    let [x, y, w, h] = [x.0, y.0, w.0, h.0];
                     writeln!(out, "  fill {x:.2} {y:.2} {w:.2} {h:.2} {color}")
                 }
                 Item::Line {
@@ -316,38 +318,50 @@ pub(crate) fn dump(layout: &Layout) -> String {
                     width,
                     color,
                 } => {
+                    let [x1, y1, x2, y2, width] = [x1.0, y1.0, x2.0, y2.0, width.0];
                     writeln!(
                         out,
                         "  line {x1:.2} {y1:.2} {x2:.2} {y2:.2} {width:.2} {color}"
                     )
                 }
                 Item::Image {
-                    x, y, w, h, image, ..
+                    x,
+                    y,
+                    w,
+                    h,
+                    image,
+                    tag,
                 } => {
-                    writeln!(out, "  image {x:.2} {y:.2} {w:.2} {h:.2} #{image}")
+                    let tag = tag_name(&layout.structure, *tag);
+                    let [x, y, w, h] = [x.0, y.0, w.0, h.0];
+                    writeln!(out, "  image {x:.2} {y:.2} {w:.2} {h:.2} #{image} {tag}")
                 }
                 Item::Link {
-                    x, y, w, h, target, ..
-                } => match target {
-                    Target::Url(url) => writeln!(out, "  link {x:.2} {y:.2} {w:.2} {h:.2} {url}"),
-                    Target::Dest { page, y: to } => writeln!(
-                        out,
-                        "  link {x:.2} {y:.2} {w:.2} {h:.2} -> p{} {to:.2}",
-                        page + 1
-                    ),
-                    Target::Anchor(a) => {
-                        writeln!(out, "  link {x:.2} {y:.2} {w:.2} {h:.2} -> {a:?}")
-                    }
-                },
-                Item::Anchor { y, anchor } => writeln!(out, "  anchor {y:.2} {anchor:?}"),
+                    x,
+                    y,
+                    w,
+                    h,
+                    target,
+                    tag,
+                } => {
+                    let tag = tag_name(&layout.structure, *tag);
+                    let [x, y, w, h] = [x.0, y.0, w.0, h.0];
+                    let to = match target {
+                        Target::Url(url) => url.clone(),
+                        Target::Dest { page, y } => format!("-> p{} {:.2}", page + 1, y.0),
+                        Target::Anchor(a) => format!("-> {a:?}"),
+                    };
+                    writeln!(out, "  link {x:.2} {y:.2} {w:.2} {h:.2} {to} {tag}")
+                }
+                Item::Anchor { y, anchor } => writeln!(out, "  anchor {:.2} {anchor:?}", y.0),
             };
         }
     }
     out
 }
 
-/// A tag as the dump shows it: the element's role and index, or `artifact`.
-#[cfg(test)]
+/// A tag as the dump shows it: the element's role and index, `artifact`, or `open`
+/// and the span for text not yet given an element.
 fn tag_name(structure: &Structure, tag: Tag) -> String {
     match tag {
         Tag::Node(n) => format!("{}#{n}", structure.nodes[n].role.name()),

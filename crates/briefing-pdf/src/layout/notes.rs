@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use briefing_model::{Document, Inline};
+use briefing_model::{Document, Inline, Pt};
 
 use super::flow::{Ctx, Flow, Unit};
 use super::lines::{Align, Style};
@@ -29,11 +29,11 @@ impl Flow<'_> {
         }
         let t = self.theme;
         let rule = Item::Line {
-            x1: ctx.left,
-            y1: -4.0,
-            x2: ctx.left + ctx.width * 0.3,
-            y2: -4.0,
-            width: 0.6,
+            x1: Pt(ctx.left),
+            y1: Pt(-4.0),
+            x2: Pt(ctx.left + ctx.width * 0.3),
+            y2: Pt(-4.0),
+            width: Pt(0.6),
             color: t.colors.rule,
         };
         notes.header.push(Unit {
@@ -80,7 +80,7 @@ impl Flow<'_> {
             units[0].items.insert(
                 0,
                 Item::Anchor {
-                    y: 0.0,
+                    y: Pt(0.0),
                     anchor: Anchor::Note(note.number),
                 },
             );
@@ -112,11 +112,12 @@ impl Flow<'_> {
                 continue;
             }
             t.tag = Tag::Node(link);
-            let right = t.x + self.fonts.width(t.face, &t.text, t.size);
-            let (bottom, top) = (t.y - t.size * 0.3, t.y + t.size);
+            let (x, y, size) = (t.x.0, t.y.0, t.size.0);
+            let right = x + self.fonts.width(t.face, &t.text, size);
+            let (bottom, top) = (y - size * 0.3, y + size);
             rect = Some(match rect {
-                None => (t.x, bottom, right, top),
-                Some((l, b, r, tp)) => (l.min(t.x), b.min(bottom), r.max(right), tp.max(top)),
+                None => (x, bottom, right, top),
+                Some((l, b, r, tp)) => (l.min(x), b.min(bottom), r.max(right), tp.max(top)),
             });
             last = i;
         }
@@ -124,10 +125,10 @@ impl Flow<'_> {
             items.insert(
                 last + 1,
                 Item::Link {
-                    x: l,
-                    y: b,
-                    w: r - l,
-                    h: t - b,
+                    x: Pt(l),
+                    y: Pt(b),
+                    w: Pt(r - l),
+                    h: Pt(t - b),
                     target: Target::Anchor(Anchor::Mark(n)),
                     tag: Tag::Node(link),
                 },

@@ -2,17 +2,17 @@
 
 use std::rc::Rc;
 
-use briefing_model::{FootnotePlacement, Theme};
+use briefing_model::{FootnotePlacement, Pt, Theme};
 
 use super::flow::Unit;
 use super::notes::Notes;
-use super::{Bookmark, Item, Page};
+use super::{Bookmark, Frame, Item};
 
 /// Pages with their bookmarks.
 #[derive(Debug)]
 pub(crate) struct Paged {
     /// The pages, without furniture.
-    pub(crate) pages: Vec<Page>,
+    pub(crate) pages: Vec<Frame>,
     /// One bookmark per heading.
     pub(crate) outline: Vec<Bookmark>,
 }
@@ -22,7 +22,7 @@ const FOOT_SEPARATOR: f32 = 12.0;
 
 /// The page being filled.
 struct Cursor<'a> {
-    pages: Vec<Page>,
+    pages: Vec<Frame>,
     outline: Vec<Bookmark>,
     /// Top of the free space (PDF y).
     y: f32,
@@ -72,14 +72,14 @@ impl Cursor<'_> {
         let y = self.y;
         let page = self.pages.last_mut().expect("a page");
         let ruled = matches!(page.items.last(), Some(Item::Line { y1, y2, .. })
-            if (y1 - y).abs() < 0.01 && (y2 - y).abs() < 0.01);
+            if (y1.0 - y).abs() < 0.01 && (y2.0 - y).abs() < 0.01);
         if !ruled {
             page.items.push(Item::Line {
                 x1,
-                y1: y,
+                y1: Pt(y),
                 x2,
-                y2: y,
-                width: super::blocks::ROW_RULE,
+                y2: Pt(y),
+                width: Pt(super::blocks::ROW_RULE),
                 color: self.rule,
             });
         }
@@ -87,7 +87,7 @@ impl Cursor<'_> {
 
     fn new_page(&mut self) {
         self.flush_foot();
-        self.pages.push(Page::default());
+        self.pages.push(Frame::default());
         self.y = self.top;
         self.empty = true;
     }
@@ -133,7 +133,7 @@ impl Cursor<'_> {
                 level: *level,
                 title: title.clone(),
                 page,
-                y: self.y,
+                y: Pt(self.y),
             });
         }
         let page = self.pages.last_mut().expect("a page");
@@ -185,11 +185,11 @@ impl Cursor<'_> {
         let mut y = self.bottom + self.foot_h;
         let rule_y = y - FOOT_SEPARATOR * 0.5;
         page.items.push(super::Item::Line {
-            x1: self.left,
-            y1: rule_y,
-            x2: self.left + self.width * 0.3,
-            y2: rule_y,
-            width: 0.5,
+            x1: Pt(self.left),
+            y1: Pt(rule_y),
+            x2: Pt(self.left + self.width * 0.3),
+            y2: Pt(rule_y),
+            width: Pt(0.5),
             color: self.rule,
         });
         y -= FOOT_SEPARATOR;
@@ -284,10 +284,10 @@ mod tests {
 
     fn unit(h: f32, kwn: bool, mark: &str) -> Unit {
         let item = Item::Fill {
-            x: 0.0,
-            y: -h,
-            w: 1.0,
-            h,
+            x: Pt(0.0),
+            y: Pt(-h),
+            w: Pt(1.0),
+            h: Pt(h),
             color: Rgb { r: 0, g: 0, b: 0 },
         };
         Unit {

@@ -1,7 +1,7 @@
 //! The title block: title, subtitle, byline and the theme's logo, stacked on the page
 //! or carried by a full-width masthead band at the top of page 1.
 
-use briefing_model::{Diagnostic, Document, Inline, Theme, TitleBlock};
+use briefing_model::{Diagnostic, Document, Inline, Pt, Theme, TitleBlock};
 
 use super::flow::{Ctx, Flow, Unit};
 use super::furniture;
@@ -41,11 +41,11 @@ impl Flow<'_> {
         units.extend(self.summary(doc, ctx));
         let t = self.theme;
         let rule = Item::Line {
-            x1: ctx.left,
-            y1: -8.0,
-            x2: ctx.left + ctx.width,
-            y2: -8.0,
-            width: 0.8,
+            x1: Pt(ctx.left),
+            y1: Pt(-8.0),
+            x2: Pt(ctx.left + ctx.width),
+            y2: Pt(-8.0),
+            width: Pt(0.8),
             color: t.colors.rule,
         };
         units.push(Unit {
@@ -136,10 +136,10 @@ impl Flow<'_> {
             units.push(Unit {
                 height: logo.h + LOGO_GAP,
                 items: vec![Item::Image {
-                    x: ctx.left,
-                    y: -logo.h,
-                    w: logo.w,
-                    h: logo.h,
+                    x: Pt(ctx.left),
+                    y: Pt(-logo.h),
+                    w: Pt(logo.w),
+                    h: Pt(logo.h),
                     image: logo.index,
                     tag: Tag::Artifact,
                 }],
@@ -204,21 +204,21 @@ impl Flow<'_> {
         // Items are placed relative to the unit's top, which sits at the top margin.
         let margin = t.page.margin_top.0;
         let mut items = vec![Item::Fill {
-            x: 0.0,
-            y: margin - bottom,
-            w: t.page.size.width.0,
-            h: bottom,
+            x: Pt(0.0),
+            y: Pt(margin - bottom),
+            w: Pt(t.page.size.width.0),
+            h: Pt(bottom),
             color: t.colors.banner_background,
         }];
         if strip > 0.0 {
             // The classification strip shares the band's colours: a hairline sets it apart.
             let y = margin - strip;
             items.push(Item::Line {
-                x1: ctx.left,
-                y1: y,
-                x2: ctx.left + ctx.width,
-                y2: y,
-                width: 0.4,
+                x1: Pt(ctx.left),
+                y1: Pt(y),
+                x2: Pt(ctx.left + ctx.width),
+                y2: Pt(y),
+                width: Pt(0.4),
                 color: t.colors.banner_text,
             });
         }
@@ -228,10 +228,10 @@ impl Flow<'_> {
         );
         if let Some(logo) = logo {
             items.push(Item::Image {
-                x: ctx.left + ctx.width - logo.w,
-                y: margin - top - (inner + logo.h) / 2.0,
-                w: logo.w,
-                h: logo.h,
+                x: Pt(ctx.left + ctx.width - logo.w),
+                y: Pt(margin - top - (inner + logo.h) / 2.0),
+                w: Pt(logo.w),
+                h: Pt(logo.h),
                 image: logo.index,
                 tag: Tag::Artifact,
             });

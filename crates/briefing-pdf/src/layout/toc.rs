@@ -8,12 +8,12 @@
 //! [`Toc::fill`]; only when a page number has more digits than were reserved is the
 //! contents laid out again, with room for more.
 
-use briefing_model::{BlockKind, Document, Inline};
+use briefing_model::{BlockKind, Document, Inline, Pt};
 
 use super::flow::{Ctx, Flow, Unit};
 use super::lines::{self, Align, InlineTheme, Prepared, Style};
 use super::links::Anchors;
-use super::{Anchor, Item, NodeId, Page, Role, Tag, Target, TextRun};
+use super::{Anchor, Frame, Item, NodeId, Role, Tag, Target, TextRun};
 use crate::fonts::{Family, FontSet};
 
 /// Deepest heading level listed, as in the other formats.
@@ -194,23 +194,23 @@ impl Toc {
                     let mut item = item.shifted(dx, 0.0);
                     if let Item::Text(t) = &mut item {
                         t.tag = Tag::Node(e.link);
-                        end = end.max(t.x + fonts.width(t.face, &t.text, t.size));
+                        end = end.max(t.x.0 + fonts.width(t.face, &t.text, t.size.0));
                     }
                     items.push(item);
                 }
                 // The whole line is clickable, number included.
                 items.push(Item::Link {
-                    x,
-                    y: -l.height,
-                    w: self.right - x,
-                    h: l.height,
+                    x: Pt(x),
+                    y: Pt(-l.height),
+                    w: Pt(self.right - x),
+                    h: Pt(l.height),
                     target: Target::Anchor(Anchor::Heading(e.block)),
                     tag: Tag::Node(e.link),
                 });
                 let last = i + 1 == n;
                 if last {
                     items.push(Item::Anchor {
-                        y: -l.baseline,
+                        y: Pt(-l.baseline),
                         anchor: Anchor::TocNumber(k),
                     });
                 }
@@ -246,7 +246,7 @@ impl Toc {
 
     /// Fills in each entry's page number, right-aligned, and the dot leaders before it,
     /// where the entry's anchor landed.
-    pub(crate) fn fill(&self, pages: &mut [Page], anchors: &Anchors, fonts: &FontSet) {
+    pub(crate) fn fill(&self, pages: &mut [Frame], anchors: &Anchors, fonts: &FontSet) {
         for page in pages {
             let at: Vec<(usize, usize, f32)> = page
                 .items
@@ -256,7 +256,7 @@ impl Toc {
                     Item::Anchor {
                         y,
                         anchor: Anchor::TocNumber(k),
-                    } => Some((i, *k, *y)),
+                    } => Some((i, *k, y.0)),
                     _ => None,
                 })
                 .collect();
@@ -272,14 +272,14 @@ impl Toc {
                 let mut add = Vec::with_capacity(2);
                 add.extend(self.leader(fonts, &e.style, e.end, x, y));
                 add.push(Item::Text(TextRun {
-                    x,
-                    y,
+                    x: Pt(x),
+                    y: Pt(y),
                     face: e.style.face(),
-                    size: e.style.size,
+                    size: Pt(e.style.size),
                     color: e.style.color,
+                    glyphs: fonts.shape_words(e.style.face(), &number),
                     text: number,
-                    glyphs: Vec::new(),
-                    space_extra: 0.0,
+                    space_extra: Pt(0.0),
                     tag: Tag::Node(e.link),
                 }));
                 page.items.splice(i + 1..i + 1, add);
@@ -305,14 +305,14 @@ impl Toc {
         let mut text = ". ".repeat(count);
         text.pop();
         Some(Item::Text(TextRun {
-            x: first,
-            y,
+            x: Pt(first),
+            y: Pt(y),
             face,
-            size,
+            size: Pt(size),
             color: self.leader_color,
+            glyphs: fonts.shape_words(face, &text),
             text,
-            glyphs: Vec::new(),
-            space_extra: pitch - dot - space,
+            space_extra: Pt(pitch - dot - space),
             tag: Tag::Artifact,
         }))
     }
@@ -324,4 +324,105 @@ fn widest_digit(fonts: &FontSet, style: &Style) -> f32 {
     ('0'..='9')
         .map(|d| fonts.width(style.face(), d.encode_utf8(&mut [0; 4]), style.size))
         .fold(0.0, f32::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use briefing_model::{Block, BlockKind, Document, Inline, Meta, builtin};
+
+    use crate::fonts::FontSet;
+    use crate::layout::{Item, Tag, layout};
+
+    /// A document that asks for contents, with one heading per title and `paras`
+    /// paragraphs of filler after each.
+    fn sections(titles: &[(u8, String)], paras: usize) -> Document {
+        let filler = "Filler words keep the reader busy while the page fills up with text. ";
+        let mut blocks = Vec::new();
+        for (level, title) in titles {
+            blocks.push(Block::new(BlockKind::Heading {
+                level: *level,
+                id: String::new(),
+                content: vec![Inline::Text(title.clone())],
+            }));
+            for _ in 0..paras {
+                blocks.push(Block::new(BlockKind::Paragraph {
+                    content: vec![Inline::Text(filler.repeat(4))],
+                }));
+            }
+        }
+        Document {
+            meta: Meta {
+                title: "Contents test".into(),
+                lang: "en".into(),
+                toc: Some(true),
+                ..Meta::default()
+            },
+            blocks,
+            footnotes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn entry_text_leaders_and_numbers_never_overlap_on_a_line() {
+        let theme = builtin("briefing").unwrap();
+        let fonts = FontSet::new(&theme).unwrap();
+        let long = "A heading long enough that its contents entry must wrap onto a second line before its page number";
+        let titles: Vec<(u8, String)> = (0..60)
+            .map(|i| {
+                let title = match i % 7 {
+                    3 => format!("{long} {i}"),
+                    _ => format!("Section {i}"),
+                };
+                (1 + (i % 3) as u8, title)
+            })
+            .collect();
+        let laid = layout(&sections(&titles, 1), &theme, &fonts, &Default::default());
+        for page in &laid.pages[..2] {
+            let mut runs: Vec<(f32, f32, f32)> = page
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(t) => {
+                        let spaces = t.text.matches(' ').count() as f32;
+                        let w = fonts.width(t.face, &t.text, t.size.0) + spaces * t.space_extra.0;
+                        Some((t.y.0, t.x.0, t.x.0 + w))
+                    }
+                    _ => None,
+                })
+                .collect();
+            runs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            for w in runs.windows(2) {
+                if (w[0].0 - w[1].0).abs() < 0.01 {
+                    assert!(w[1].1 >= w[0].2 - 0.01, "{w:?} overlap");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn contents_text_stays_inside_the_text_block() {
+        let theme = builtin("briefing").unwrap();
+        let fonts = FontSet::new(&theme).unwrap();
+        let word = "Unbreakablelongwordwithoutanyspacesthatisverylongindeed".repeat(2);
+        let titles = [
+            (3, format!("Deep {word} and more words to wrap here")),
+            (1, "Overview".into()),
+            (2, "Supply".into()),
+        ];
+        let laid = layout(&sections(&titles, 0), &theme, &fonts, &Default::default());
+        let left = theme.page.margin_left.0;
+        let right = left + theme.text_width().0;
+        for item in &laid.pages[0].items {
+            if let Item::Text(t) = item {
+                if t.tag == Tag::Artifact && !t.text.starts_with('.') {
+                    continue; // running header and footer
+                }
+                let end = t.x.0 + fonts.width(t.face, &t.text, t.size.0);
+                assert!(
+                    t.x.0 >= left - 0.01 && end <= right + 0.01,
+                    "{t:?} ends at {end}"
+                );
+            }
+        }
+    }
 }

@@ -4,14 +4,24 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use briefing_model::Bytes;
-use printpdf::{DictItem, ExternalStream, ExternalXObject, XObject};
+use printpdf::{DictItem, ExternalStream, ExternalXObject, XObject, XObjectId};
 use subsetter::GlyphRemapper;
 
-use super::finish::deflate;
-use super::font_id;
+use super::file::deflate;
 use crate::error::Error;
 use crate::fonts::{Descriptor, FaceId, FontSet};
 use crate::images::{Image, ImageData};
+
+/// Our own font ids: six capital letters, which are also the subset tag. Fixed
+/// ids keep output independent of printpdf's process-wide id counter.
+pub(super) fn font_id(face: FaceId) -> String {
+    format!("BRFNT{}", char::from(b'A' + face.index() as u8))
+}
+
+/// Our own image ids, for the same reason.
+pub(super) fn image_id(index: usize) -> XObjectId {
+    XObjectId(format!("Im{index}"))
+}
 
 /// A face subset for embedding.
 #[derive(Debug, Clone)]

@@ -4,8 +4,8 @@
 
 use lopdf::{Dictionary, Object, ObjectId};
 
-use super::PageTags;
-use super::finish::text;
+use super::file::text;
+use super::marks::PageTags;
 use crate::layout::{NodeId, Role, Structure, Target};
 
 /// A child of a structure element.
@@ -82,17 +82,19 @@ impl Order {
     }
 }
 
-/// Writes the structure tree and the link annotations; returns the StructTreeRoot's id.
+/// Writes the structure tree and the link annotations; returns the StructTreeRoot's id
+/// and each page's annotations, for its `/Annots`.
 pub(super) fn write_structure(
     lo: &mut lopdf::Document,
     structure: &Structure,
     tags: &[PageTags],
     pages: &[ObjectId],
-) -> ObjectId {
+) -> (ObjectId, Vec<Vec<Object>>) {
     let mut order = Order::new(structure);
     // Annotations go after the page's content in the ParentTree's keys.
     let mut annots: Vec<(ObjectId, NodeId)> = Vec::new();
     let mut next_key = pages.len() as i64;
+    let mut page_annots = Vec::with_capacity(tags.len());
     for (p, page_tags) in tags.iter().enumerate() {
         for (mcid, node) in page_tags.mcids.iter().enumerate() {
             order.place(*node);
@@ -114,7 +116,7 @@ pub(super) fn write_structure(
                         Object::Reference(pages[(*page).min(pages.len() - 1)]),
                         "XYZ".into(),
                         Object::Null,
-                        Object::Real(*y),
+                        Object::Real(y.0),
                         Object::Null,
                     ];
                     a.set("Dest", Object::Array(dest));
@@ -148,15 +150,7 @@ pub(super) fn write_structure(
             annots.push((id, *node));
             refs.push(Object::Reference(id));
         }
-        if let Ok(page) = lo.get_object_mut(pages[p]).and_then(Object::as_dict_mut) {
-            page.set("StructParents", Object::Integer(p as i64));
-            if refs.is_empty() {
-                page.remove(b"Annots");
-            } else {
-                page.set("Annots", Object::Array(refs));
-                page.set("Tabs", Object::Name(b"S".to_vec()));
-            }
-        }
+        page_annots.push(refs);
     }
     for node in 1..structure.nodes.len() {
         order.place(node);
@@ -250,5 +244,5 @@ pub(super) fn write_structure(
     root.set("ParentTree", Object::Reference(tree_id));
     root.set("ParentTreeNextKey", Object::Integer(next_key));
     lo.objects.insert(root_id, Object::Dictionary(root));
-    root_id
+    (root_id, page_annots)
 }

@@ -3,28 +3,24 @@
 
 use std::fmt::Write as _;
 
-use briefing_model::{Date, Document};
+use briefing_model::Date;
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use super::icc;
-use crate::PdfStandard;
-
-/// The Producer written in both Info and XMP.
-pub(super) const PRODUCER: &str = "briefing (printpdf)";
-/// The Creator (Info) and CreatorTool (XMP).
-pub(super) const CREATOR: &str = "briefing";
+use super::info::{CREATOR, Metadata, PRODUCER};
+use briefing_model::PdfStandard;
 
 /// Adds the XMP metadata stream; returns its id for the catalog's `/Metadata`.
 pub(super) fn write_metadata(
     lo: &mut lopdf::Document,
-    doc: &Document,
+    meta: &Metadata,
     standard: Option<PdfStandard>,
 ) -> ObjectId {
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"Metadata".to_vec()));
     dict.set("Subtype", Object::Name(b"XML".to_vec()));
     // PDF/A wants the packet readable without decoding.
-    let stream = Stream::new(dict, packet(doc, standard).into_bytes()).with_compression(false);
+    let stream = Stream::new(dict, packet(meta, standard).into_bytes()).with_compression(false);
     lo.add_object(Object::Stream(stream))
 }
 
@@ -68,8 +64,7 @@ fn esc(s: &str) -> String {
 }
 
 /// The XMP packet.
-fn packet(doc: &Document, standard: Option<PdfStandard>) -> String {
-    let meta = &doc.meta;
+fn packet(meta: &Metadata, standard: Option<PdfStandard>) -> String {
     let mut x = String::new();
     x.push_str("<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n");
     x.push_str("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n");
@@ -97,7 +92,7 @@ fn packet(doc: &Document, standard: Option<PdfStandard>) -> String {
             esc(&meta.authors.join(", "))
         );
     }
-    if let Some(s) = &meta.summary {
+    if let Some(s) = &meta.subject {
         alt(&mut x, "description", s);
     }
     if !meta.lang.is_empty() {
@@ -167,20 +162,22 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_the_claims_follow_the_standard() {
-        let mut doc = crate::tests::alaska();
-        doc.meta.title = "Gas & <power>".into();
-        let plain = packet(&doc, None);
+        let meta = Metadata {
+            title: "Gas & <power>".into(),
+            ..Metadata::default()
+        };
+        let plain = packet(&meta, None);
         assert!(
             plain.contains(">Gas &amp; &lt;power&gt;</rdf:li>"),
             "{plain}"
         );
         assert!(!plain.contains("<pdfaid:part>") && !plain.contains("<pdfuaid:part>"));
-        let both = packet(&doc, Some(PdfStandard::A2aUa1));
+        let both = packet(&meta, Some(PdfStandard::A2aUa1));
         assert!(both.contains("<pdfaid:part>2</pdfaid:part>"));
         assert!(both.contains("<pdfaid:conformance>A</pdfaid:conformance>"));
         assert!(both.contains("<pdfuaid:part>1</pdfuaid:part>"));
         assert!(both.contains("pdfaSchema:prefix>pdfuaid<"));
-        let ua = packet(&doc, Some(PdfStandard::Ua1));
+        let ua = packet(&meta, Some(PdfStandard::Ua1));
         assert!(ua.contains("<pdfuaid:part>1</pdfuaid:part>") && !ua.contains("pdfaid:part"));
     }
 }

@@ -1,6 +1,6 @@
 //! Figures: an image scaled to the column, or a placeholder box with its alt text.
 
-use briefing_model::{Diagnostic, Inline};
+use briefing_model::{Diagnostic, Inline, Pt};
 
 use crate::images;
 use crate::layout::flow::{Ctx, Flow, Unit};
@@ -23,7 +23,7 @@ impl Flow<'_> {
             * 0.6;
         let mut units = Vec::new();
         let figure = self.leaf(Role::Figure, Some(alt.trim().to_owned()));
-        match images::load(&self.options.assets, src) {
+        match images::load(self.assets, src) {
             Ok(img) => {
                 let (iw, ih) = (img.width as f32, img.height as f32);
                 let mut w = ctx.width;
@@ -38,10 +38,10 @@ impl Flow<'_> {
                 units.push(Unit {
                     height: h,
                     items: vec![Item::Image {
-                        x,
-                        y: -h,
-                        w,
-                        h,
+                        x: Pt(x),
+                        y: Pt(-h),
+                        w: Pt(w),
+                        h: Pt(h),
                         image: index,
                         tag: Tag::Node(figure),
                     }],
@@ -57,10 +57,10 @@ impl Flow<'_> {
                 let (x0, x1) = (ctx.left, ctx.left + ctx.width);
                 let c = self.theme.colors.rule;
                 let mut items = vec![Item::Fill {
-                    x: x0,
-                    y: -h,
-                    w: ctx.width,
-                    h,
+                    x: Pt(x0),
+                    y: Pt(-h),
+                    w: Pt(ctx.width),
+                    h: Pt(h),
                     color: self.theme.colors.code_background,
                 }];
                 for (a, b, cc, d) in [
@@ -70,11 +70,11 @@ impl Flow<'_> {
                     (x1, 0.0, x1, -h),
                 ] {
                     items.push(Item::Line {
-                        x1: a,
-                        y1: b,
-                        x2: cc,
-                        y2: d,
-                        width: 0.8,
+                        x1: Pt(a),
+                        y1: Pt(b),
+                        x2: Pt(cc),
+                        y2: Pt(d),
+                        width: Pt(0.8),
                         color: c,
                     });
                 }

@@ -3,7 +3,7 @@
 mod figure;
 mod table;
 
-use briefing_model::{Block, BlockKind, Inline, ListItem, Space, title_text};
+use briefing_model::{Block, BlockKind, Inline, ListItem, Pt, Space, title_text};
 
 use super::flow::{Ctx, Flow, Unit, band, decorate};
 use super::lines::{self, Align, Style};
@@ -30,7 +30,7 @@ impl Flow<'_> {
                     first.items.insert(
                         0,
                         Item::Anchor {
-                            y: 0.0,
+                            y: Pt(0.0),
                             anchor: Anchor::Heading(i),
                         },
                     );
@@ -163,11 +163,11 @@ impl Flow<'_> {
                 let y = -gap;
                 let color = self.theme.colors.rule;
                 let line = Item::Line {
-                    x1: ctx.left,
-                    y1: y,
-                    x2: ctx.left + ctx.width,
-                    y2: y,
-                    width: 0.8,
+                    x1: Pt(ctx.left),
+                    y1: Pt(y),
+                    x2: Pt(ctx.left + ctx.width),
+                    y2: Pt(y),
+                    width: Pt(0.8),
                     color,
                 };
                 vec![Unit {
@@ -313,7 +313,7 @@ impl Flow<'_> {
         for l in p.lines(self.fonts, x, marker_w + 1.0, Align::Left) {
             for it in l.items {
                 if let Item::Text(mut t) = it {
-                    t.y = -base;
+                    t.y = Pt(-base);
                     marks.push(Item::Text(t));
                 }
             }

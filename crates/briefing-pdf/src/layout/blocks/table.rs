@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use briefing_model::{Align as ColAlign, Inline};
+use briefing_model::{Align as ColAlign, Inline, Pt};
 
 use super::ROW_RULE;
 use crate::fonts::Family;
@@ -46,11 +46,11 @@ impl Columns<'_> {
     /// The rule under a row (or under a piece of one).
     fn rule(&self, y: f32, head: bool, flow: &Flow<'_>) -> Item {
         Item::Line {
-            x1: self.left(),
-            y1: y,
-            x2: self.left() + self.total(),
-            y2: y,
-            width: if head { 0.9 } else { ROW_RULE },
+            x1: Pt(self.left()),
+            y1: Pt(y),
+            x2: Pt(self.left() + self.total()),
+            y2: Pt(y),
+            width: Pt(if head { 0.9 } else { ROW_RULE }),
             color: if head {
                 flow.theme.colors.text
             } else {
@@ -172,10 +172,10 @@ impl SetRow {
 /// The header row's tinted background, `height` tall.
 fn head_fill(cols: &Columns<'_>, height: f32, flow: &Flow<'_>) -> Item {
     Item::Fill {
-        x: cols.left(),
-        y: -height,
-        w: cols.total(),
-        h: height,
+        x: Pt(cols.left()),
+        y: Pt(-height),
+        w: Pt(cols.total()),
+        h: Pt(height),
         color: flow.theme.colors.code_background,
     }
 }
@@ -266,11 +266,11 @@ impl Flow<'_> {
             vec![head_row.whole(&columns, self)]
         };
         let top = Item::Line {
-            x1: ctx.left,
-            y1: 0.0,
-            x2: ctx.left + total,
-            y2: 0.0,
-            width: 0.9,
+            x1: Pt(ctx.left),
+            y1: Pt(0.0),
+            x2: Pt(ctx.left + total),
+            y2: Pt(0.0),
+            width: Pt(0.9),
             color: self.theme.colors.text,
         };
         head_units[0].items.push(top);

@@ -1,6 +1,6 @@
 //! Breaking: where lines end, greedily or by total fit (Knuth–Plass).
 
-use super::{Piece, Seg, Style, word_width};
+use super::pieces::{Piece, Seg, Style, word_width};
 use crate::fonts::{FaceId, FontSet};
 
 /// One line chosen by a breaker: pieces `start..end`, and whether it ends a paragraph

@@ -1,8 +1,9 @@
 //! Code: preformatted lines, kept as written and wrapped between characters.
 
-use super::{Line, Style, baseline};
+use super::pieces::{Line, Style, baseline};
 use crate::fonts::{FaceId, FontSet};
 use crate::layout::{Item, Tag, TextRun};
+use briefing_model::Pt;
 
 /// Sets preformatted text: every source line starts a new line, spaces are kept,
 /// and a line too long for `width` wraps between characters. Returns the lines and
@@ -52,14 +53,14 @@ pub(crate) fn code_lines(
                 let w = crate::fonts::advance(&glyphs) * size / 1000.0;
                 if !t.trim().is_empty() {
                     let run = TextRun {
-                        x: rx,
-                        y: -base,
+                        x: Pt(rx),
+                        y: Pt(-base),
                         face,
-                        size,
+                        size: Pt(size),
                         color: style.color,
                         text: t,
                         glyphs: glyphs.to_vec(),
-                        space_extra: 0.0,
+                        space_extra: Pt(0.0),
                         tag: Tag::default(),
                     };
                     items.push(Item::Text(run));

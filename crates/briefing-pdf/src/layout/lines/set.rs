@@ -1,8 +1,9 @@
 //! Setting: one line's pieces become positioned runs and decorations.
 
-use super::{Align, Line, Piece, Prepared, Style, baseline, word_width};
+use super::pieces::{Align, Line, Piece, Prepared, Style, baseline, word_width};
 use crate::fonts::{FaceId, Glyph};
 use crate::layout::{Anchor, Item, Span, Tag, Target, TextRun};
+use briefing_model::Pt;
 
 impl Prepared {
     /// Positions one line's pieces, each drawn with the glyphs it was measured with.
@@ -165,35 +166,35 @@ impl LineOut {
             _ => self.runs.push((
                 index,
                 TextRun {
-                    x,
-                    y,
+                    x: Pt(x),
+                    y: Pt(y),
                     face,
-                    size: style.size,
+                    size: Pt(style.size),
                     color: style.color,
                     text: text.to_owned(),
                     glyphs: glyphs.to_vec(),
-                    space_extra: extra,
+                    space_extra: Pt(extra),
                     tag: Tag::Open(style.span),
                 },
             )),
         }
         if let Some(bg) = style.background.filter(|_| text != " ") {
             self.backs.push(Item::Fill {
-                x: x - 1.0,
-                y: y - style.size * 0.25,
-                w: w + 2.0,
-                h: style.size * 1.15,
+                x: Pt(x - 1.0),
+                y: Pt(y - style.size * 0.25),
+                w: Pt(w + 2.0),
+                h: Pt(style.size * 1.15),
                 color: bg,
             });
         }
         if style.strike {
             let sy = y + style.size * 0.28;
             self.decos.push(Item::Line {
-                x1: x,
-                y1: sy,
-                x2: x + w,
-                y2: sy,
-                width: style.size * 0.06,
+                x1: Pt(x),
+                y1: Pt(sy),
+                x2: Pt(x + w),
+                y2: Pt(sy),
+                width: Pt(style.size * 0.06),
                 color: style.color,
             });
         }
@@ -217,15 +218,15 @@ impl LineOut {
             if let Target::Anchor(Anchor::Note(n)) = target {
                 // A note's number links back to the line of its (first) mark.
                 self.decos.push(Item::Anchor {
-                    y: 0.0,
+                    y: Pt(0.0),
                     anchor: Anchor::Mark(n),
                 });
             }
             self.decos.push(Item::Link {
-                x: left,
-                y,
-                w: right - left,
-                h: size * 1.3,
+                x: Pt(left),
+                y: Pt(y),
+                w: Pt(right - left),
+                h: Pt(size * 1.3),
                 target,
                 tag: Tag::Open(span),
             });

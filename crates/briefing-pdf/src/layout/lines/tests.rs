@@ -1,6 +1,9 @@
 //! Tests of line setting.
 
 use super::*;
+use crate::fonts::Family;
+use crate::layout::{Item, Target};
+use briefing_model::Rgb;
 
 fn fonts() -> FontSet {
     FontSet::new(&briefing_model::builtin("briefing").unwrap()).unwrap()
@@ -20,7 +23,7 @@ fn texts(line: &Line) -> Vec<(f32, String)> {
     line.items
         .iter()
         .filter_map(|i| match i {
-            Item::Text(t) => Some((t.x + t.text.chars().count() as f32 * 0.0, t.text.clone())),
+            Item::Text(t) => Some((t.x.0 + t.text.chars().count() as f32 * 0.0, t.text.clone())),
             _ => None,
         })
         .collect()
@@ -40,8 +43,8 @@ fn justified_lines_fill_the_width_except_the_last() {
             panic!("no text")
         };
         let spaces = t.text.matches(' ').count() as f32;
-        let drawn = crate::fonts::advance(&t.glyphs) * t.size / 1000.0;
-        let right = t.x + drawn + spaces * t.space_extra;
+        let drawn = crate::fonts::advance(&t.glyphs) * t.size.0 / 1000.0;
+        let right = t.x.0 + drawn + spaces * t.space_extra.0;
         if i + 1 < lines.len() {
             assert!(
                 (right - 350.0).abs() < 0.05,
@@ -94,8 +97,8 @@ fn long_urls_break_inside_the_text_block() {
     for line in &lines {
         for item in &line.items {
             if let Item::Text(t) = item {
-                let drawn = crate::fonts::advance(&t.glyphs) * t.size / 1000.0;
-                assert!(t.x + drawn <= 120.01, "{t:?}");
+                let drawn = crate::fonts::advance(&t.glyphs) * t.size.0 / 1000.0;
+                assert!(t.x.0 + drawn <= 120.01, "{t:?}");
             }
         }
     }

@@ -5,9 +5,9 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 use briefing_model::Inline;
 
-use super::{InlineTheme, Piece, Prepared, Seg, Span, Style};
+use super::pieces::{InlineTheme, Piece, Prepared, Seg, Style};
 use crate::fonts::{FaceId, Family, FontSet, Glyph, Shaped};
-use crate::layout::{Anchor, LangSpan, Target};
+use crate::layout::{Anchor, LangSpan, Span, Target};
 
 /// Builds the pieces, hyphenation points included when the theme has a language.
 pub(super) fn build(

@@ -5,8 +5,7 @@
 use briefing_model::{Align, Block, BlockKind, Document, Inline, Meta, Theme, builtin};
 
 use crate::fonts::FontSet;
-use crate::layout::{Item, Layout, Role, Tag, layout};
-use crate::tests::page_texts;
+use crate::layout::{Item, Role, Tag, Typeset, layout};
 use crate::{Options, render};
 
 fn text(s: &str) -> Vec<Inline> {
@@ -19,6 +18,16 @@ fn numbered(from: usize, n: usize) -> String {
         .map(|i| format!("q{i}z"))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Text of every page, in order, as lopdf extracts it.
+fn page_texts(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    pages
+        .iter()
+        .map(|p| doc.extract_text(&[*p]).unwrap())
+        .collect()
 }
 
 /// The numbers of the `q<i>z` words in `s`, in order.
@@ -73,9 +82,9 @@ fn tall_doc() -> Document {
     ])
 }
 
-fn laid(doc: &Document, theme: &Theme) -> (Layout, FontSet) {
+fn laid(doc: &Document, theme: &Theme) -> (Typeset, FontSet) {
     let fonts = FontSet::new(theme).unwrap();
-    (layout(doc, theme, &fonts, &Options::default()), fonts)
+    (layout(doc, theme, &fonts, &Default::default()), fonts)
 }
 
 #[test]
@@ -83,7 +92,8 @@ fn a_row_taller_than_the_page_keeps_every_word_in_order() {
     let theme = builtin("briefing").unwrap();
     let pdf = render(&tall_doc(), &theme, &Options::default())
         .unwrap()
-        .value;
+        .value
+        .bytes;
     let pages = page_texts(&pdf);
     let all = pages.concat();
     assert_eq!(numbers(&all), (0..1500).collect::<Vec<_>>());
@@ -103,6 +113,7 @@ fn a_row_taller_than_the_page_keeps_every_word_in_order() {
         pdf == render(&tall_doc(), &theme, &Options::default())
             .unwrap()
             .value
+            .bytes
     );
 }
 
@@ -131,14 +142,14 @@ fn every_piece_stays_in_the_text_block_under_a_header_and_over_a_rule() {
             if t.tag == Tag::Artifact && !header {
                 continue; // running header and footer
             }
-            let end = t.x + fonts.width(t.face, &t.text, t.size);
+            let end = t.x.0 + fonts.width(t.face, &t.text, t.size.0);
             assert!(
-                t.y >= bottom && t.y + t.size * 0.8 <= top,
+                t.y.0 >= bottom && t.y.0 + t.size.0 * 0.8 <= top,
                 "page {}: {t:?} leaves the text block vertically",
                 p + 1
             );
             assert!(
-                t.x >= left - 0.01 && end <= right + 0.01,
+                t.x.0 >= left - 0.01 && end <= right + 0.01,
                 "{t:?} ends at {end}"
             );
         }
@@ -151,18 +162,18 @@ fn every_piece_stays_in_the_text_block_under_a_header_and_over_a_rule() {
         }
         pieces += 1;
         // At least two lines of the tall cell on every page it spans.
-        let mut baselines: Vec<f32> = cell.iter().map(|t| t.y).collect();
+        let mut baselines: Vec<f32> = cell.iter().map(|t| t.y.0).collect();
         baselines.dedup_by(|a, b| (*a - *b).abs() < 0.01);
         assert!(baselines.len() >= 2, "page {}: {baselines:?}", p + 1);
         // The header sits above the piece; a rule closes it below, inside the block.
         let highest = baselines.iter().copied().fold(f32::MIN, f32::max);
         let lowest = baselines.iter().copied().fold(f32::MAX, f32::min);
         let alpha = runs.iter().find(|t| t.text == "Alpha").expect("header");
-        assert!(alpha.y > highest, "page {}: header below the text", p + 1);
+        assert!(alpha.y.0 > highest, "page {}: header below the text", p + 1);
         let closed = page.items.iter().any(|i| {
             matches!(i, Item::Line { y1, y2, x1, x2, .. }
-                if y1 == y2 && *y1 < lowest && *y1 > lowest - 12.0 && *y1 >= bottom
-                    && (*x1 - left).abs() < 0.01 && (*x2 - right).abs() < 0.01)
+                if y1 == y2 && y1.0 < lowest && y1.0 > lowest - 12.0 && y1.0 >= bottom
+                    && (x1.0 - left).abs() < 0.01 && (x2.0 - right).abs() < 0.01)
         });
         assert!(closed, "page {}: no rule under the piece", p + 1);
     }
@@ -210,7 +221,8 @@ fn rows_that_fit_a_page_move_to_the_next_page_whole() {
         .collect();
     let pdf = render(&table_doc(rows), &theme, &Options::default())
         .unwrap()
-        .value;
+        .value
+        .bytes;
     let pages = page_texts(&pdf);
     assert!(pages.len() >= 2);
     let mut seen = Vec::new();

@@ -1,134 +1,15 @@
-//! Tagged PDF, PDF/UA and PDF/A: the structure tree, marked content, metadata and output
-//! intent, read back from the bytes with lopdf.
+//! The structure tree: elements in reading order with their marked content, furniture
+//! as artifacts, links owned by their elements, language spans.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
-use briefing_model::{BlockKind, Document, ParseOptions, SourceKind, builtin, parse, plain_text};
+use briefing_model::{BlockKind, ParseOptions, SourceKind, builtin, parse, plain_text};
+use briefing_pdf::{Options, PdfStandard, render};
+use briefing_tests::fixtures::sample;
+use briefing_tests::pdf::{Pdf, decode, kids};
 use lopdf::{Dictionary, Object, ObjectId};
 
-use crate::tests::alaska;
-use crate::{Options, PdfStandard, render};
-
-/// Every briefing in `input/`, parsed.
-fn inputs() -> Vec<(String, Document)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../input");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| SourceKind::from_path(p).is_some())
-        .collect();
-    names.sort();
-    names
-        .into_iter()
-        .map(|p| {
-            let kind = SourceKind::from_path(&p).unwrap();
-            let src = std::fs::read_to_string(&p).unwrap();
-            let doc = parse(&src, &ParseOptions::new(kind)).unwrap().value;
-            (p.file_name().unwrap().to_string_lossy().into_owned(), doc)
-        })
-        .collect()
-}
-
-fn options(standard: Option<PdfStandard>) -> Options {
-    let input = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../input");
-    Options {
-        assets: briefing_model::Assets::in_folder(input),
-        standard,
-    }
-}
-
-/// A loaded PDF with helpers to follow references.
-struct Pdf {
-    lo: lopdf::Document,
-}
-
-impl Pdf {
-    fn new(bytes: &[u8]) -> Pdf {
-        Pdf {
-            lo: lopdf::Document::load_mem(bytes).unwrap(),
-        }
-    }
-
-    fn deref<'a>(&'a self, o: &'a Object) -> &'a Object {
-        match o {
-            Object::Reference(r) => self.lo.get_object(*r).unwrap(),
-            o => o,
-        }
-    }
-
-    fn dict<'a>(&'a self, d: &'a Dictionary, key: &[u8]) -> &'a Dictionary {
-        self.deref(d.get(key).unwrap()).as_dict().unwrap()
-    }
-
-    fn catalog(&self) -> &Dictionary {
-        self.lo.catalog().unwrap()
-    }
-
-    /// The structure elements in reading (depth-first) order, with their ids.
-    fn elements(&self) -> Vec<(ObjectId, &Dictionary)> {
-        let root = self.dict(self.catalog(), b"StructTreeRoot");
-        let mut out = Vec::new();
-        let mut stack = vec![root.get(b"K").unwrap().as_reference().unwrap()];
-        while let Some(id) = stack.pop() {
-            let d = self.lo.get_dictionary(id).unwrap();
-            out.push((id, d));
-            for k in kids(d).iter().rev() {
-                if let Object::Reference(r) = k {
-                    stack.push(*r);
-                }
-            }
-        }
-        out
-    }
-
-    fn role(d: &Dictionary) -> String {
-        String::from_utf8_lossy(d.get(b"S").unwrap().as_name().unwrap()).into_owned()
-    }
-
-    /// The XMP packet as text.
-    fn xmp(&self) -> String {
-        let s = self
-            .deref(self.catalog().get(b"Metadata").unwrap())
-            .as_stream()
-            .unwrap();
-        String::from_utf8(s.content.clone()).unwrap()
-    }
-
-    fn info(&self) -> &Dictionary {
-        self.lo
-            .get_dictionary(
-                self.lo
-                    .trailer
-                    .get(b"Info")
-                    .unwrap()
-                    .as_reference()
-                    .unwrap(),
-            )
-            .unwrap()
-    }
-}
-
-/// An element's kids: `/K` is an array, or a single kid written bare.
-fn kids(d: &Dictionary) -> Vec<Object> {
-    match d.get(b"K").unwrap() {
-        Object::Array(a) => a.clone(),
-        other => vec![other.clone()],
-    }
-}
-
-/// A PDF text string decoded (literal ASCII or UTF-16BE with a BOM).
-fn decode(bytes: &[u8]) -> String {
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = rest
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        String::from_utf16(&units).unwrap()
-    } else {
-        String::from_utf8_lossy(bytes).into_owned()
-    }
-}
+use super::{inputs, options};
 
 /// Checks the marked content of every page against the ParentTree: every text-showing
 /// operator and image paint inside a marked-content sequence, every MCID referenced.
@@ -209,7 +90,7 @@ fn headings_figures_and_marked_content_are_in_the_structure_tree() {
         .unwrap();
     let theme = builtin("briefing").unwrap();
     let out = render(&doc, &theme, &options(None)).unwrap();
-    let pdf = Pdf::new(&out.value);
+    let pdf = Pdf::new(&out.value.bytes);
     let elements = pdf.elements();
     assert_eq!(Pdf::role(elements[0].1), "Document");
     let headings: Vec<(String, String)> = elements
@@ -297,10 +178,10 @@ fn headings_figures_and_marked_content_are_in_the_structure_tree() {
 
 #[test]
 fn headings_in_the_tree_follow_the_document_with_their_text() {
-    let doc = alaska();
+    let doc = sample();
     let theme = builtin("briefing").unwrap();
     let out = render(&doc, &theme, &Options::default()).unwrap();
-    let pdf = Pdf::new(&out.value);
+    let pdf = Pdf::new(&out.value.bytes);
     let h: Vec<&Dictionary> = pdf
         .elements()
         .into_iter()
@@ -355,7 +236,7 @@ fn furniture_is_an_artifact_and_links_belong_to_their_elements() {
         .expect("an input with a link");
     let theme = builtin("briefing").unwrap();
     let out = render(&doc, &theme, &options(Some(PdfStandard::Ua1))).unwrap();
-    let pdf = Pdf::new(&out.value);
+    let pdf = Pdf::new(&out.value.bytes);
     // The last text on every page is furniture (footer, banner): drawn as an artifact,
     // as is at least the header and footer.
     for (_, page) in pdf.lo.get_pages() {
@@ -422,201 +303,6 @@ fn furniture_is_an_artifact_and_links_belong_to_their_elements() {
     }
     let xmp = pdf.xmp();
     assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>") && !xmp.contains("pdfaid:part>"));
-}
-
-#[test]
-fn layout_leaves_no_item_untagged() {
-    let theme = builtin("briefing").unwrap();
-    let fonts = crate::fonts::FontSet::new(&theme).unwrap();
-    let mut docs: Vec<Document> = inputs().into_iter().map(|(_, d)| d).collect();
-    docs.push(alaska());
-    for doc in docs {
-        let laid = crate::layout::layout(&doc, &theme, &fonts, &options(None));
-        for page in &laid.pages {
-            for item in &page.items {
-                let mut item = item.clone();
-                if let Some(tag) = item.tag_mut() {
-                    assert!(
-                        !matches!(tag, crate::layout::Tag::Open(_)),
-                        "{}: untagged {item:?}",
-                        doc.meta.title
-                    );
-                }
-            }
-        }
-    }
-}
-
-#[test]
-fn pdf_a_has_an_srgb_output_intent_and_matching_metadata() {
-    let doc = alaska();
-    let theme = builtin("briefing").unwrap();
-    for (standard, level) in [
-        (PdfStandard::A2b, "B"),
-        (PdfStandard::A2a, "A"),
-        (PdfStandard::A2aUa1, "A"),
-    ] {
-        let bytes = render(&doc, &theme, &options(Some(standard)))
-            .unwrap()
-            .value;
-        let pdf = Pdf::new(&bytes);
-        let intents = pdf
-            .deref(pdf.catalog().get(b"OutputIntents").unwrap())
-            .as_array()
-            .unwrap();
-        assert_eq!(intents.len(), 1);
-        let intent = pdf.deref(&intents[0]).as_dict().unwrap();
-        assert_eq!(intent.get(b"S").unwrap().as_name().unwrap(), b"GTS_PDFA1");
-        let profile = pdf
-            .deref(intent.get(b"DestOutputProfile").unwrap())
-            .as_stream()
-            .unwrap();
-        assert_eq!(profile.dict.get(b"N").unwrap().as_i64().unwrap(), 3);
-        let icc = profile
-            .decompressed_content()
-            .unwrap_or_else(|_| profile.content.clone());
-        assert_eq!(&icc[16..20], b"RGB ");
-        let xmp = pdf.xmp();
-        assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{xmp}");
-        assert!(xmp.contains(&format!("<pdfaid:conformance>{level}</pdfaid:conformance>")));
-        assert_eq!(
-            xmp.contains("<pdfuaid:part>1</pdfuaid:part>"),
-            standard.is_ua()
-        );
-        // Info and XMP agree on the title, author and dates.
-        let info = pdf.info();
-        let title = decode(info.get(b"Title").unwrap().as_str().unwrap());
-        assert!(xmp.contains(&format!(
-            "<rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>"
-        )));
-        let author = decode(info.get(b"Author").unwrap().as_str().unwrap());
-        assert!(xmp.contains(&format!("<rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq>")));
-        assert_eq!(
-            info.get(b"CreationDate").unwrap().as_str().unwrap(),
-            b"D:20250816000000Z"
-        );
-        assert!(xmp.contains("<xmp:CreateDate>2025-08-16T00:00:00Z</xmp:CreateDate>"));
-        // The metadata stays readable without decoding, and nothing is encrypted.
-        let meta = pdf
-            .deref(pdf.catalog().get(b"Metadata").unwrap())
-            .as_stream()
-            .unwrap();
-        assert!(meta.dict.get(b"Filter").is_err());
-        assert!(pdf.lo.trailer.get(b"Encrypt").is_err());
-        // Still deterministic.
-        assert!(
-            render(&doc, &theme, &options(Some(standard)))
-                .unwrap()
-                .value
-                == bytes
-        );
-    }
-}
-
-#[test]
-fn an_image_without_alt_text_is_a_warning_on_its_line() {
-    let src = "# Charts\n\nIntro.\n\n![](images/chart.png)\n\n![A chart](images/chart.png)\n";
-    let doc = parse(src, &ParseOptions::new(SourceKind::Markdown))
-        .unwrap()
-        .value;
-    let theme = builtin("briefing").unwrap();
-    let out = render(&doc, &theme, &options(None)).unwrap();
-    let w: Vec<_> = out
-        .warnings
-        .iter()
-        .filter(|w| w.message.contains("alternative text"))
-        .collect();
-    assert_eq!(w.len(), 1, "{:?}", out.warnings);
-    assert_eq!(w[0].line, Some(5));
-    assert!(w[0].message.contains("images/chart.png"));
-}
-
-/// Renders every input with `$BRIEFING_PDF_STANDARD` (default `a-2a,ua-1`) into
-/// `$BRIEFING_PDF_OUT`, for external validators; does nothing without the folder.
-#[test]
-fn write_every_input_for_validators() {
-    let Some(dir) = std::env::var_os("BRIEFING_PDF_OUT") else {
-        return;
-    };
-    let standard: PdfStandard = std::env::var("BRIEFING_PDF_STANDARD")
-        .unwrap_or_else(|_| "a-2a,ua-1".into())
-        .parse()
-        .unwrap();
-    let theme = builtin("briefing").unwrap();
-    for (name, doc) in inputs() {
-        let out = render(&doc, &theme, &options(Some(standard))).unwrap();
-        let path = PathBuf::from(&dir).join(format!("{name}.pdf"));
-        std::fs::write(path, out.value).unwrap();
-    }
-}
-
-/// The `/BaseFont` of every text-showing operator on every page, split into those
-/// drawn as artifacts (furniture) and those drawn as content.
-fn fonts_by_marking(bytes: &[u8]) -> (BTreeSet<String>, BTreeSet<String>) {
-    let pdf = Pdf::new(bytes);
-    let (mut artifact, mut content) = (BTreeSet::new(), BTreeSet::new());
-    for (_, page_id) in pdf.lo.get_pages() {
-        let page = pdf.lo.get_dictionary(page_id).unwrap();
-        let resources = pdf.dict(page, b"Resources");
-        let fonts = pdf.dict(resources, b"Font");
-        let ops = pdf
-            .lo
-            .get_and_decode_page_content(page_id)
-            .unwrap()
-            .operations;
-        let mut stack: Vec<bool> = Vec::new();
-        let mut font = String::new();
-        for op in &ops {
-            match op.operator.as_str() {
-                "BMC" => stack.push(true),
-                "BDC" => stack.push(false),
-                "EMC" => {
-                    stack.pop();
-                }
-                "Tf" => {
-                    let f = pdf.dict(fonts, op.operands[0].as_name().unwrap());
-                    let name = f.get(b"BaseFont").unwrap().as_name().unwrap();
-                    // Drop the subset tag.
-                    font = String::from_utf8_lossy(&name[7..]).into_owned();
-                }
-                "Tj" | "TJ" if stack.last() == Some(&true) => {
-                    artifact.insert(font.clone());
-                }
-                "Tj" | "TJ" => {
-                    content.insert(font.clone());
-                }
-                _ => {}
-            }
-        }
-    }
-    (artifact, content)
-}
-
-#[test]
-fn header_footer_and_banner_are_set_in_the_furniture_family() {
-    let doc = alaska();
-    let base = builtin("briefing").unwrap();
-    let (artifact, _) = fonts_by_marking(&render(&doc, &base, &options(None)).unwrap().value);
-    let sans = base.fonts.furniture.regular.stem().to_owned();
-    assert!(
-        artifact.iter().all(|f| f.starts_with("NotoSans-")),
-        "{artifact:?} vs {sans}"
-    );
-    // A theme whose furniture is the code family's files.
-    let mut theme = (*base).clone();
-    theme.fonts.furniture = theme.fonts.code.clone();
-    let out = render(&doc, &theme, &options(None)).unwrap();
-    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
-    let (artifact, content) = fonts_by_marking(&out.value);
-    let mono: BTreeSet<String> = [false, true]
-        .iter()
-        .map(|bold| theme.fonts.code.face(*bold, false).stem().to_owned())
-        .collect();
-    // Header and footer are regular, the classification banner bold: both mono faces.
-    assert_eq!(artifact, mono, "furniture fonts");
-    // The body and headings are untouched: no content text is set in the mono faces
-    // (the sample has no code).
-    assert!(content.is_disjoint(&mono), "{content:?}");
 }
 
 /// The text shown in the marked content of element `elem`, and with `deep` of its
@@ -691,8 +377,8 @@ fn language_spans_are_span_elements_with_lang() {
     // For external checkers (`pdfua check`, veraPDF).
     let dir = std::env::temp_dir().join("briefing-pdf");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("lang.pdf"), &out.value).unwrap();
-    let pdf = Pdf::new(&out.value);
+    std::fs::write(dir.join("lang.pdf"), &out.value.bytes).unwrap();
+    let pdf = Pdf::new(&out.value.bytes);
     check_marked_content(&pdf);
     let elements = pdf.elements();
     let by_id = |id: ObjectId| pdf.lo.get_dictionary(id).unwrap();

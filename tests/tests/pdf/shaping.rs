@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use briefing_model::{Block, BlockKind, Document, Inline, Meta, builtin};
 use lopdf::{Document as Pdf, Object, content::Operation};
 
-use crate::{Options, render};
+use briefing_pdf::{Options, render};
 
 fn doc(blocks: Vec<Vec<Inline>>) -> Document {
     Document {
@@ -30,7 +30,7 @@ fn text(s: &str) -> Vec<Inline> {
 
 fn pdf_of(d: &Document) -> Pdf {
     let theme = builtin("briefing").unwrap();
-    let bytes = render(d, &theme, &Options::default()).unwrap().value;
+    let bytes = render(d, &theme, &Options::default()).unwrap().value.bytes;
     Pdf::load_mem(&bytes).unwrap()
 }
 
