@@ -9,7 +9,6 @@ use std::fmt::Write as _;
 
 use briefing_model::{Pt, Space, Theme, TitleBlock};
 
-use crate::text::escape;
 
 pub(crate) mod id;
 mod ppr;
@@ -73,18 +72,11 @@ impl<'a> StyleSheet<'a> {
             font: Some(&t.fonts.body.family),
             color: Some(t.colors.text.hex()),
             size: Some(t.sizes.body),
+            lang: Some(lang),
             ..RPr::default()
         };
         self.out.push_str("<w:docDefaults><w:rPrDefault>");
-        let mut r = String::new();
-        rpr.write(&mut r);
-        let lang = escape(lang);
-        // w:lang belongs at the end of rPr: insert it before the closing tag.
-        let r = r.replace(
-            "</w:rPr>",
-            &format!(r#"<w:lang w:val="{lang}" w:eastAsia="{lang}" w:bidi="{lang}"/></w:rPr>"#),
-        );
-        self.out.push_str(&r);
+        rpr.write(&mut self.out);
         // Paragraphs without a style are spaced as Normal ones.
         self.out.push_str("</w:rPrDefault><w:pPrDefault>");
         let normal = ROWS
@@ -328,6 +320,7 @@ impl<'a> StyleSheet<'a> {
             underline: row.underline,
             shade: row.shade.map(ink),
             superscript: row.superscript,
+            lang: None,
         }
     }
 

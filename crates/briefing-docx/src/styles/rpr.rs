@@ -25,6 +25,9 @@ pub(super) struct RPr<'a> {
     pub(super) shade: Option<String>,
     /// Raised and smaller.
     pub(super) superscript: bool,
+    /// Language of Latin, East Asian and complex-script text alike (last, as the schema
+    /// orders it).
+    pub(super) lang: Option<&'a str>,
 }
 
 impl RPr<'_> {
@@ -62,6 +65,13 @@ impl RPr<'_> {
         }
         if self.superscript {
             out.push_str(r#"<w:vertAlign w:val="superscript"/>"#);
+        }
+        if let Some(lang) = self.lang {
+            let lang = escape(lang);
+            let _ = write!(
+                out,
+                r#"<w:lang w:val="{lang}" w:eastAsia="{lang}" w:bidi="{lang}"/>"#
+            );
         }
         out.push_str("</w:rPr>");
     }
