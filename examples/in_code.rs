@@ -2,6 +2,9 @@
 //!
 //! `cargo run -p briefing-tests --example in_code -- OUT_DIR`
 
+// A program of its own: it tells its user where the files went.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use briefing_model::{Block, BlockKind, Date, Document, Inline, ListItem, Meta};
 
 fn text(s: &str) -> Inline {

@@ -13,6 +13,9 @@
 //! peak memory. When pandoc is installed it also renders a sample with pandoc, one process per
 //! file as a shell loop would, for HTML and DOCX, and prints how many times faster we are.
 
+// A benchmark reports by printing.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod typst;
 
 use std::path::{Path, PathBuf};

@@ -9,7 +9,6 @@ use std::fmt::Write as _;
 
 use briefing_model::{Pt, Space, Theme, TitleBlock};
 
-
 pub(crate) mod id;
 mod ppr;
 mod row;
